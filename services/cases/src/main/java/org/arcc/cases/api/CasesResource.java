@@ -1,0 +1,54 @@
+package org.arcc.cases.api;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.arcc.cases.domain.SurvivorCase;
+import org.arcc.cases.service.CaseIntake;
+import org.arcc.common.security.CurrentCaller;
+
+/** Cases of the caller's own cell. A case of another cell answers 404, exactly like one that does not exist. */
+@Path("/api/v1/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CasesResource {
+
+    @Inject
+    CaseIntake intake;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    public Response open(@NotNull @Valid OpenCaseRequest request) {
+        SurvivorCase opened = intake.open(caller.get(),
+                new CaseIntake.OpenCase(request.channel(), request.ageBand(), request.arrivedAt()));
+        return Response.created(URI.create("/api/v1/cases/" + opened.id))
+                .tag(new EntityTag(Long.toString(opened.version)))
+                .entity(CaseView.of(opened))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    public Response get(@PathParam("id") UUID id) {
+        SurvivorCase found = intake.find(caller.get(), id);
+        return Response.ok(CaseView.of(found)).tag(new EntityTag(Long.toString(found.version))).build();
+    }
+}

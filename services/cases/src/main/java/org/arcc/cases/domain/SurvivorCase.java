@@ -1,0 +1,59 @@
+package org.arcc.cases.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A survivor's case in one cell. No identity field lives here. */
+@Entity
+@Table(name = "survivor_case")
+public class SurvivorCase extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String reference;
+
+    @Column(name = "cell_code", nullable = false)
+    public String cellCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public IntakeChannel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "age_band", nullable = false)
+    public AgeBand ageBand;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CaseStatus status;
+
+    @Column(name = "arrived_at", nullable = false)
+    public Instant arrivedAt;
+
+    @Column(name = "opened_at", nullable = false)
+    public Instant openedAt;
+
+    @Column(name = "opened_by", nullable = false)
+    public String openedBy;
+
+    @Version
+    public long version;
+
+    /** The case, if it belongs to the given cell: scoping happens in the query, not after loading. */
+    public static Optional<SurvivorCase> findInCell(UUID id, String cellCode) {
+        return find("id = ?1 and cellCode = ?2", id, cellCode).firstResultOptional();
+    }
+}

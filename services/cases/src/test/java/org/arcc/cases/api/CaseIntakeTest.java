@@ -1,0 +1,246 @@
+package org.arcc.cases.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.time.Year;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.arcc.cases.ACase;
+import org.arcc.contracts.Topics;
+import org.arcc.testing.EmbeddedPostgresResource;
+import org.arcc.testing.EventSchemas;
+import org.arcc.testing.KafkaBrokerResource;
+import org.arcc.testing.KafkaTopicReader;
+import org.arcc.testing.OidcTestServerResource;
+import org.arcc.testing.Tokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.networknt.schema.Error;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * The whole stack of one request: a real token checked against the OIDC server, a row in the real
+ * PostgreSQL, an event on the real Kafka broker, and problem responses for everything that is wrong.
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "cases"))
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(OidcTestServerResource.class)
+class CaseIntakeTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @BeforeAll
+    static void explainFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void caseWorkerOpensCaseWhichIsStoredAndPublished() throws Exception {
+        String id = given().auth().oauth2(Tokens.caseWorker("KHI"))
+                .contentType(ContentType.JSON).body(ACase.walkIn().arrivedAgo(Duration.ofHours(1)).body())
+                .when().post("/api/v1/cases")
+                .then().statusCode(201)
+                .header("Location", matchesPattern(".*/api/v1/cases/[0-9a-f-]{36}"))
+                .header("ETag", notNullValue())
+                .body("reference", matchesPattern("KHI-" + Year.now().getValue() + "-\\d{5}"))
+                .body("cell", equalTo("KHI"))
+                .body("status", equalTo("INTAKE"))
+                .extract().path("id");
+
+        try (var connection = dataSource.getConnection();
+                var query = connection.prepareStatement("SELECT cell_code, channel FROM survivor_case WHERE id = ?")) {
+            query.setObject(1, UUID.fromString(id));
+            try (var row = query.executeQuery()) {
+                assertThat(row.next()).as("case row in PostgreSQL").isTrue();
+                assertThat(row.getString("cell_code")).isEqualTo("KHI");
+                assertThat(row.getString("channel")).isEqualTo("WALK_IN");
+            }
+        }
+
+        try (KafkaTopicReader reader = new KafkaTopicReader(bootstrapServers, Topics.CASES)) {
+            ConsumerRecord<String, String> record = reader.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(KafkaTopicReader.header(record, "ce_type")).isEqualTo("arcc.case.opened.v1");
+            assertThat(KafkaTopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(KafkaTopicReader.header(record, "ce_source")).isEqualTo("/arcc/cases");
+            assertThat(KafkaTopicReader.header(record, "ce_subject")).isEqualTo(id);
+            assertThat(KafkaTopicReader.header(record, "ce_id")).isNotBlank();
+            assertThat(KafkaTopicReader.header(record, "content-type")).isEqualTo("application/json");
+            java.util.List<Error> errors = EventSchemas.validate("arcc.case.opened.v1", record.value());
+            assertThat(errors).as("payload against its JSON Schema").isEmpty();
+        }
+    }
+
+    @Test
+    void eachCellNumbersItsOwnReferences() {
+        String first = open(Tokens.caseWorker("MUX"));
+        String second = open(Tokens.supervisor("MUX"));
+        int a = Integer.parseInt(first.substring(first.lastIndexOf('-') + 1));
+        int b = Integer.parseInt(second.substring(second.lastIndexOf('-') + 1));
+        assertThat(first).startsWith("MUX-");
+        assertThat(b).isEqualTo(a + 1);
+    }
+
+    @Test
+    void staffOfTheCellReadTheCaseBack() {
+        String location = given().auth().oauth2(Tokens.caseWorker("RWP"))
+                .contentType(ContentType.JSON).body(ACase.broughtByPolice().child().body())
+                .post("/api/v1/cases").then().statusCode(201).extract().header("Location");
+
+        given().auth().oauth2(Tokens.medicalOfficer("RWP"))
+                .when().get(location)
+                .then().statusCode(200)
+                .body("channel", equalTo("POLICE"))
+                .body("ageBand", equalTo("CHILD_0_11"))
+                .body("child", equalTo(true));
+    }
+
+    @Test
+    void anotherCellGets404AsIfTheCaseDidNotExist() {
+        String location = given().auth().oauth2(Tokens.caseWorker("KHI"))
+                .contentType(ContentType.JSON).body(ACase.walkIn().body())
+                .post("/api/v1/cases").then().statusCode(201).extract().header("Location");
+
+        given().auth().oauth2(Tokens.caseWorker("LHE-1"))
+                .when().get(location)
+                .then().statusCode(404).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:arcc:problem:not-found"))
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void unknownCaseIs404Problem() {
+        given().auth().oauth2(Tokens.caseWorker("KHI"))
+                .when().get("/api/v1/cases/" + UUID.randomUUID())
+                .then().statusCode(404).contentType(PROBLEM_JSON)
+                .body("requestId", notNullValue());
+    }
+
+    @Test
+    void noTokenIs401Problem() {
+        given().contentType(ContentType.JSON).body(ACase.walkIn().body())
+                .when().post("/api/v1/cases")
+                .then().statusCode(401).contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", matchesPattern("Bearer.*"))
+                .body("type", equalTo("urn:arcc:problem:unauthenticated"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void brokenTokensAre401Problems() {
+        for (String token : new String[] {
+                Tokens.as("case-worker").inCell("KHI").expired(),
+                Tokens.as("case-worker").inCell("KHI").tampered(),
+                Tokens.as("case-worker").inCell("KHI").wrongIssuer(),
+                Tokens.as("case-worker").inCell("KHI").wrongAudience(),
+                Tokens.as("case-worker").inCell("KHI").signedByUnknownKey() }) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(ACase.walkIn().body())
+                    .when().post("/api/v1/cases")
+                    .then().statusCode(401).contentType(PROBLEM_JSON)
+                    .body("type", equalTo("urn:arcc:problem:unauthenticated"));
+        }
+    }
+
+    @Test
+    void wrongRoleIs403Problem() {
+        for (String token : new String[] { Tokens.analyst(), Tokens.partner("ngo-42"), Tokens.custodian("lab") }) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(ACase.walkIn().body())
+                    .when().post("/api/v1/cases")
+                    .then().statusCode(403).contentType(PROBLEM_JSON)
+                    .body("type", equalTo("urn:arcc:problem:forbidden"));
+        }
+        given().auth().oauth2(Tokens.analyst())
+                .when().get("/api/v1/cases/" + UUID.randomUUID())
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void staffTokenWithoutCellIsRefused() {
+        given().auth().oauth2(Tokens.as("case-worker").sign())
+                .contentType(ContentType.JSON).body(ACase.walkIn().body())
+                .when().post("/api/v1/cases")
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void missingAndInvalidFieldsAreListed() {
+        given().auth().oauth2(Tokens.caseWorker("KHI"))
+                .contentType(ContentType.JSON).body(ACase.walkIn().without("channel").without("arrivedAt").body())
+                .when().post("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:arcc:problem:validation"))
+                .body("errors.field", hasItem("body.channel"))
+                .body("errors.field", hasItem("body.arrivedAt"));
+
+        String rejected = given().auth().oauth2(Tokens.caseWorker("KHI"))
+                .contentType(ContentType.JSON).body(ACase.walkIn().with("channel", "CARRIER_PIGEON").body())
+                .when().post("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("body.channel"))
+                .extract().asString();
+        assertThat(rejected).as("a rejected value is never echoed: it could be identity").doesNotContain("CARRIER_PIGEON");
+    }
+
+    @Test
+    void futureArrivalIsRefused() {
+        given().auth().oauth2(Tokens.caseWorker("KHI"))
+                .contentType(ContentType.JSON).body(ACase.walkIn().arrivedAgo(Duration.ofHours(-3)).body())
+                .when().post("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("body.arrivedAt"));
+    }
+
+    @Test
+    void malformedJsonIs400ProblemWithoutInternals() {
+        String body = given().auth().oauth2(Tokens.caseWorker("KHI"))
+                .contentType(ContentType.JSON).body("{\"channel\": ")
+                .when().post("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:arcc:problem:malformed-request"))
+                .extract().asString();
+        assertThat(body).doesNotContain("com.fasterxml", "Exception", "at org.");
+    }
+
+    @Test
+    void requestIdRoundTripsAndIsGeneratedWhenAbsent() {
+        given().auth().oauth2(Tokens.caseWorker("KHI")).header("X-Request-Id", "client-req-0001")
+                .when().get("/api/v1/cases/" + UUID.randomUUID())
+                .then().statusCode(404)
+                .header("X-Request-Id", equalTo("client-req-0001"))
+                .body("requestId", equalTo("client-req-0001"));
+
+        given().auth().oauth2(Tokens.caseWorker("KHI")).header("X-Request-Id", "bad id\nwith newline")
+                .when().get("/api/v1/cases/" + UUID.randomUUID())
+                .then().statusCode(404)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    private static String open(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(ACase.walkIn().body())
+                .post("/api/v1/cases").then().statusCode(201).extract().path("reference");
+    }
+}

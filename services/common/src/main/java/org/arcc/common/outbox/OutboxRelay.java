@@ -1,0 +1,222 @@
+package org.arcc.common.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.arcc.common.kafka.KafkaClients;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes outbox rows to Kafka as CloudEvents (binary mode), in position order, then deletes them.
+ *
+ * <ul>
+ * <li>Prompt: a commit that wrote events wakes it at once; otherwise it polls every
+ * {@code arcc.outbox.poll-interval}.</li>
+ * <li>One publisher at a time per database: each batch runs under a transaction-scoped advisory lock, so
+ * two instances of a service never publish the same rows concurrently or out of order.</li>
+ * <li>At least once: rows are deleted only after Kafka acknowledged them; a crash in between republishes
+ * them, and consumers deduplicate by event id.</li>
+ * <li>Broker away: the batch rolls back, the relay backs off (doubling up to {@code max-backoff}) and drains
+ * the backlog when the broker returns.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key: "arcc-outbox" folded into a long. Each service has its own database. */
+    private static final long LOCK_KEY = 0x6172_6363_6f75_7462L;
+
+    private static final String SELECT_BATCH = """
+            SELECT position, id, aggregate_id, event_type, topic, payload::text, occurred_at, request_id, traceparent
+            FROM outbox_event ORDER BY position LIMIT ? FOR UPDATE""";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    KafkaClients kafka;
+
+    @Inject
+    OutboxSettings settings;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private volatile long published;
+    private Thread worker;
+    private KafkaProducer<String, byte[]> producer;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!settings.enabled()) {
+            LOG.info("Outbox relay disabled on this instance");
+            return;
+        }
+        producer = kafka.idempotentProducer("outbox-relay" + settings.source().replace('/', '-'));
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUps.release();
+        if (worker != null) {
+            try {
+                worker.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Asks the relay to look at the outbox now (called after a commit that wrote events). */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    /** Events this instance has published since it started. */
+    public long published() {
+        return published;
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            Duration sleep = settings.pollInterval();
+            try {
+                int count = publishBatch();
+                failures = 0;
+                if (count >= settings.batchSize()) {
+                    continue; // more waiting: no sleep
+                }
+            } catch (Exception e) {
+                failures++;
+                sleep = backoff(failures);
+                if (failures == 1 || failures % 10 == 0) {
+                    LOG.warnf("Outbox relay could not publish (attempt %d, next in %d ms): %s", failures,
+                            sleep.toMillis(), describe(e));
+                }
+            }
+            try {
+                wakeUps.tryAcquire(sleep.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Publishes one batch in one database transaction; returns how many rows were published. */
+    int publishBatch() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int count = publishBatch(connection);
+                connection.commit();
+                published += count;
+                return count;
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int publishBatch(Connection connection) throws Exception {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, LOCK_KEY);
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return 0; // another instance is publishing
+                }
+            }
+        }
+        List<Long> positions = new ArrayList<>();
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT_BATCH)) {
+            select.setInt(1, settings.batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    positions.add(rs.getLong(1));
+                    sends.add(producer.send(toRecord(rs)));
+                }
+            }
+        }
+        if (positions.isEmpty()) {
+            return 0;
+        }
+        producer.flush();
+        for (Future<RecordMetadata> send : sends) {
+            send.get(); // throws if Kafka did not acknowledge: the transaction rolls back, rows stay
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE position = ANY (?)")) {
+            delete.setArray(1, connection.createArrayOf("bigint", positions.toArray()));
+            delete.executeUpdate();
+        }
+        return positions.size();
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(ResultSet rs) throws SQLException {
+        String aggregateId = rs.getString("aggregate_id");
+        Headers headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", rs.getString("id"));
+        header(headers, "ce_source", settings.source());
+        header(headers, "ce_type", rs.getString("event_type"));
+        header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(rs.getTimestamp("occurred_at").toInstant()));
+        header(headers, "ce_subject", aggregateId);
+        header(headers, "content-type", "application/json");
+        header(headers, "ce_requestid", rs.getString("request_id"));
+        header(headers, "traceparent", rs.getString("traceparent"));
+        return new ProducerRecord<>(rs.getString("topic"), null, aggregateId,
+                rs.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static void header(Headers headers, String name, String value) {
+        if (value != null) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private Duration backoff(int failures) {
+        long millis = settings.pollInterval().toMillis() * (1L << Math.min(failures, 10));
+        return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
+    }
+
+    private static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

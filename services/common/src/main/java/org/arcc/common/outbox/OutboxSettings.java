@@ -1,0 +1,30 @@
+package org.arcc.common.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the outbox relay runs. */
+@ConfigMapping(prefix = "arcc.outbox")
+public interface OutboxSettings {
+
+    /** Whether this instance runs a relay at all. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** CloudEvents {@code source} of everything this service publishes, e.g. {@code /arcc/cases}. */
+    String source();
+
+    /** Longest the relay sleeps when nobody wakes it (commits wake it at once). */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Rows published per database transaction. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** Longest wait between attempts while Kafka or the database is away. */
+    @WithDefault("10s")
+    Duration maxBackoff();
+}

@@ -1,0 +1,153 @@
+package org.arcc.common.problem;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Maps every failure to one RFC 9457 shape. Details are written here, never taken from exception messages
+ * of libraries (they can echo input, which can carry identity) except for our own {@link ProblemException}.
+ */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @Inject
+    ProblemResponses problems;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return problems.of(e.type(), e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return problems.of(ProblemType.UNAUTHENTICATED,
+                "Send a valid, unexpired bearer token from the ARCC identity provider", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problems.of(ProblemType.FORBIDDEN, "Your role does not allow this operation", uri);
+    }
+
+    @ServerExceptionMapper({ ConstraintViolationException.class, ResteasyReactiveViolationException.class })
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        boolean ourFault = e.getConstraintViolations().stream().anyMatch(v -> java.util.stream.StreamSupport
+                .stream(v.getPropertyPath().spliterator(), false)
+                .anyMatch(node -> node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE));
+        if (ourFault) {
+            return unexpected(e, uri);
+        }
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return problems.of(ProblemType.VALIDATION, "One or more fields are invalid", uri, errors);
+    }
+
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, JsonParseException.class })
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = "body." + mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            return problems.of(ProblemType.VALIDATION, "One or more fields are invalid", uri,
+                    List.of(new Problem.FieldError(field, "has a value of the wrong type or format")));
+        }
+        return problems.of(ProblemType.MALFORMED, "The request body is not valid JSON", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return problems.of(ProblemType.NOT_FOUND, "There is no resource at this path", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        Response r = problems.of(ProblemType.METHOD_NOT_ALLOWED, "This path does not support that method", uri);
+        return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
+        return problems.of(ProblemType.NOT_ACCEPTABLE, "This resource answers in application/json", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e, UriInfo uri) {
+        return problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response clientError(ClientErrorException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable, uri);
+        }
+        ProblemType type = e.getResponse().getStatus() == 409 ? ProblemType.CONFLICT : ProblemType.VALIDATION;
+        return problems.of(type, "The request cannot be processed as sent", uri);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (e instanceof WebApplicationException web && web.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable, uri);
+        }
+        if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            return problems.of(ProblemType.VALIDATION, "The request cannot be processed as sent", uri);
+        }
+        // Logged by class and request id only: messages of unexpected errors may echo survivor data.
+        LOG.errorf("Unexpected %s while serving a request", e.getClass().getName());
+        LOG.debug("Unexpected error", e);
+        return problems.of(ProblemType.INTERNAL, "The error was logged with this request id", uri);
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // Paths look like "open.request.channel": method, parameter, then the field within the body.
+        String last = null;
+        StringBuilder field = new StringBuilder();
+        int index = 0;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (index++ < 2 && (node.getKind() == jakarta.validation.ElementKind.METHOD
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
+                last = node.getName();
+                continue;
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        if (field.length() == 0) {
+            return last == null ? "request" : last;
+        }
+        return "body." + field;
+    }
+}

