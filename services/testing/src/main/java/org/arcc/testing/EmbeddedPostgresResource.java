@@ -56,10 +56,21 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public void stop() {
-        // The server lives for the whole JVM: several test classes share it, and a shutdown hook ends it.
+        // Quarkus loads test resources afresh for each application it starts, so the server ends with it.
+        synchronized (EmbeddedPostgresResource.class) {
+            if (postgres != null) {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Embedded PostgreSQL did not stop cleanly", e);
+                } finally {
+                    postgres = null;
+                }
+            }
+        }
     }
 
-    /** The embedded server of this JVM, started on first use. */
+    /** The embedded server of the running test application, started on first use. */
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
@@ -67,13 +78,6 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             } catch (IOException e) {
                 throw new UncheckedIOException("Embedded PostgreSQL did not start: " + e.getMessage(), e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away; the data directory is temporary
-                }
-            }, "embedded-postgres-stop"));
         }
         return postgres;
     }

@@ -52,6 +52,18 @@ public final class KafkaTopicReader implements AutoCloseable {
                 + seen.size() + " other record(s). Is the broker running and the outbox relay publishing?");
     }
 
+    /** Reads until the topic has been quiet for {@code quiet}, and returns every record read so far. */
+    public List<ConsumerRecord<String, String>> readUntilQuiet(Duration quiet) {
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < quiet.toNanos()) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                seen.add(record);
+                quietSince = System.nanoTime();
+            }
+        }
+        return seen();
+    }
+
     /** Every record read so far, matching or not. */
     public List<ConsumerRecord<String, String>> seen() {
         return List.copyOf(seen);

@@ -1,0 +1,39 @@
+package org.arcc.common.inbox;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Remembers which events each consumer has applied; see {@code db/common/V0_2__inbox.sql}. */
+@ApplicationScoped
+public class Inbox {
+
+    @Inject
+    EntityManager entityManager;
+
+    /**
+     * Claims an event for a consumer in the current transaction.
+     *
+     * @return true the first time, false when the consumer already applied it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean claim(String consumer, UUID eventId) {
+        return entityManager.createNativeQuery("""
+                INSERT INTO inbox_event (consumer, event_id, received_at) VALUES (?1, ?2, now())
+                ON CONFLICT (consumer, event_id) DO NOTHING""")
+                .setParameter(1, consumer)
+                .setParameter(2, eventId)
+                .executeUpdate() == 1;
+    }
+
+    /** Forgets everything a consumer applied, so a replay applies it all again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forget(String consumer) {
+        return entityManager.createNativeQuery("DELETE FROM inbox_event WHERE consumer = ?1")
+                .setParameter(1, consumer)
+                .executeUpdate();
+    }
+}

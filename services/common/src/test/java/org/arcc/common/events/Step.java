@@ -1,0 +1,26 @@
+package org.arcc.common.events;
+
+import org.arcc.contracts.EventType;
+
+/** Test event: step {@code seq} (1, 2, 3, …) of an aggregate; a poison step makes the handler fail. */
+public record Step(String aggregateId, int seq, boolean poison) {
+
+    public static final String TOPIC = "arcc.test.v1";
+
+    public static final EventType TYPE = new EventType() {
+        @Override
+        public String type() {
+            return "arcc.test.step.v1";
+        }
+
+        @Override
+        public String topic() {
+            return TOPIC;
+        }
+
+        @Override
+        public String aggregateType() {
+            return "test";
+        }
+    };
+}
