@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a topic from its beginning with a throw-away consumer group, for tests that check what reached the
- * broker. Fails with a message naming the topic and what it saw when the expected record never arrives.
+ * broker. Like the platform's consumers it reads committed records only. Fails with a message naming the topic and what it saw when the expected record never arrives.
  */
 public final class KafkaTopicReader implements AutoCloseable {
 
@@ -31,6 +31,7 @@ public final class KafkaTopicReader implements AutoCloseable {
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
         consumer.subscribe(List.of(topic));

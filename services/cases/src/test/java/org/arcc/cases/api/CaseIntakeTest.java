@@ -96,6 +96,18 @@ class CaseIntakeTest {
     }
 
     @Test
+    void everyEventPublishedOnTheCasesTopicMatchesItsSchema() {
+        open(Tokens.caseWorker("LHE-2"));
+        try (KafkaTopicReader reader = new KafkaTopicReader(bootstrapServers, Topics.CASES)) {
+            reader.awaitRecord(r -> r.value().contains("LHE-2-"), Duration.ofSeconds(30));
+            java.util.List<ConsumerRecord<String, String>> all = reader.readUntilQuiet(Duration.ofSeconds(1));
+            assertThat(all).isNotEmpty().allSatisfy(r -> assertThat(
+                    EventSchemas.validate(KafkaTopicReader.header(r, "ce_type"), r.value()))
+                    .as("schema errors of %s", KafkaTopicReader.header(r, "ce_id")).isEmpty());
+        }
+    }
+
+    @Test
     void eachCellNumbersItsOwnReferences() {
         String first = open(Tokens.caseWorker("MUX"));
         String second = open(Tokens.supervisor("MUX"));

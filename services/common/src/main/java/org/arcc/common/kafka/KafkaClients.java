@@ -25,6 +25,10 @@ public class KafkaClients {
      * lost acknowledgement neither duplicate nor reorder records of one partition.
      */
     public KafkaProducer<String, byte[]> idempotentProducer(String clientId) {
+        return new KafkaProducer<>(producerConfig(clientId));
+    }
+
+    private Map<String, Object> producerConfig(String clientId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -38,6 +42,21 @@ public class KafkaClients {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.producerDeliveryTimeout().toMillis());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return config;
+    }
+
+    /**
+     * A transactional producer (idempotent as well): the outbox relay publishes each batch in one Kafka
+     * transaction, so a batch that fails half-way is aborted and invisible to {@code read_committed}
+     * consumers, and its retry cannot overtake or reorder what was published before.
+     *
+     * @param transactionalId unique per running producer
+     */
+    public KafkaProducer<String, byte[]> transactionalProducer(String clientId, String transactionalId) {
+        Map<String, Object> config = producerConfig(clientId);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                (int) Math.max(settings.producerDeliveryTimeout().toMillis() + 10_000, 30_000));
         return new KafkaProducer<>(config);
     }
 

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +20,6 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.arcc.common.kafka.KafkaClients;
@@ -38,8 +36,11 @@ import io.quarkus.runtime.StartupEvent;
  * {@code arcc.outbox.poll-interval}.</li>
  * <li>One publisher at a time per database: each batch runs under a transaction-scoped advisory lock, so
  * two instances of a service never publish the same rows concurrently or out of order.</li>
- * <li>At least once: rows are deleted only after Kafka acknowledged them; a crash in between republishes
- * them, and consumers deduplicate by event id.</li>
+ * <li>In order: a batch is one Kafka transaction, committed before its rows are deleted. A batch that fails
+ * half-way (the broker leaves or returns mid-batch) is aborted, so {@code read_committed} consumers never
+ * see a later event of an aggregate before an earlier one that failed.</li>
+ * <li>At least once: rows are deleted only after the Kafka transaction committed; a crash in between
+ * republishes them, and consumers deduplicate by event id.</li>
  * <li>Broker away: the batch rolls back, the relay backs off (doubling up to {@code max-backoff}) and drains
  * the backlog when the broker returns.</li>
  * </ul>
@@ -68,14 +69,20 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile long published;
     private Thread worker;
+    /** Created lazily on the publishing path (it needs the broker); replaced after any Kafka failure. */
     private KafkaProducer<String, byte[]> producer;
+    /**
+     * One transactional id for the life of this instance: a replacement producer takes it over, which
+     * aborts the transaction its predecessor left open instead of letting it block consumers until it
+     * times out.
+     */
+    private final String transactionalId = "outbox-relay-" + java.util.UUID.randomUUID();
 
     void onStart(@Observes StartupEvent event) {
         if (!settings.enabled()) {
             LOG.info("Outbox relay disabled on this instance");
             return;
         }
-        producer = kafka.idempotentProducer("outbox-relay" + settings.source().replace('/', '-'));
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -92,9 +99,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+        discardProducer(Duration.ofSeconds(5));
     }
 
     /** Asks the relay to look at the outbox now (called after a commit that wrote events). */
@@ -161,28 +166,64 @@ public class OutboxRelay {
             }
         }
         List<Long> positions = new ArrayList<>();
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT_BATCH)) {
             select.setInt(1, settings.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     positions.add(rs.getLong(1));
-                    sends.add(producer.send(toRecord(rs)));
+                    records.add(toRecord(rs));
                 }
             }
         }
         if (positions.isEmpty()) {
             return 0;
         }
-        producer.flush();
-        for (Future<RecordMetadata> send : sends) {
-            send.get(); // throws if Kafka did not acknowledge: the transaction rolls back, rows stay
-        }
+        publish(records); // throws unless Kafka committed all of them: the rows then stay for the next try
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE position = ANY (?)")) {
             delete.setArray(1, connection.createArrayOf("bigint", positions.toArray()));
             delete.executeUpdate();
         }
         return positions.size();
+    }
+
+    /** Sends the batch in one Kafka transaction, in outbox order; all of it is committed, or none. */
+    private void publish(List<ProducerRecord<String, byte[]>> records) {
+        KafkaProducer<String, byte[]> kafkaProducer = producer();
+        try {
+            kafkaProducer.beginTransaction();
+            for (ProducerRecord<String, byte[]> record : records) {
+                kafkaProducer.send(record);
+            }
+            kafkaProducer.commitTransaction();
+        } catch (RuntimeException e) {
+            // Whatever the failure (broker away, fenced, timed out), start over with a fresh producer: its
+            // initialisation aborts this transaction if the broker has not already.
+            discardProducer(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            String client = "outbox-relay" + settings.source().replace('/', '-');
+            KafkaProducer<String, byte[]> created = kafka.transactionalProducer(client, transactionalId);
+            try {
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(Duration.ZERO);
+                throw e;
+            }
+            producer = created;
+        }
+        return producer;
+    }
+
+    private synchronized void discardProducer(Duration timeout) {
+        if (producer != null) {
+            producer.close(timeout);
+            producer = null;
+        }
     }
 
     private ProducerRecord<String, byte[]> toRecord(ResultSet rs) throws SQLException {

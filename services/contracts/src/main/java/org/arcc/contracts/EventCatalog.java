@@ -1,0 +1,23 @@
+package org.arcc.contracts;
+
+import java.util.List;
+
+import org.arcc.contracts.cases.CaseOpened;
+
+/**
+ * Every event type the platform publishes, with its payload record. A new event is added here, with its
+ * JSON Schema under {@code schemas/}, a row in {@code docs/events.md} and a message in
+ * {@code docs/asyncapi.yaml}; the contract tests fail until all of them agree.
+ */
+public final class EventCatalog {
+
+    /** An event type and the record its payload is read into. */
+    public record Entry(EventType type, Class<? extends Record> payload) {
+    }
+
+    public static final List<Entry> ALL = List.of(
+            new Entry(CaseOpened.TYPE, CaseOpened.class));
+
+    private EventCatalog() {
+    }
+}
