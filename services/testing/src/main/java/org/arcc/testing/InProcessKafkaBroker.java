@@ -117,7 +117,6 @@ public final class InProcessKafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("log.flush.interval.messages", "1");
         p.put("controlled.shutdown.enable", "false");
         p.put("controller.quorum.election.timeout.ms", "1000");
         p.put("controller.quorum.fetch.timeout.ms", "2000");

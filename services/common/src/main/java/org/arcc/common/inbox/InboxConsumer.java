@@ -127,11 +127,21 @@ public final class InboxConsumer {
                 try {
                     replayIfAsked();
                     ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
+                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                    boolean failed = false;
                     for (TopicPartition partition : records.partitions()) {
-                        if (!handlePartition(partition, records.records(partition))) {
-                            pause(settings.failureBackoff());
+                        if (!handlePartition(partition, records.records(partition), done)) {
+                            failed = true;
                             break;
                         }
+                    }
+                    if (!done.isEmpty()) {
+                        // Once per poll, not per record: a crash before this only means redelivery, which the
+                        // inbox absorbs.
+                        consumer.commitSync(done);
+                    }
+                    if (failed) {
+                        pause(settings.failureBackoff());
                     }
                     updateLag();
                 } catch (WakeupException e) {
@@ -145,8 +155,12 @@ public final class InboxConsumer {
         }
     }
 
-    /** Handles one partition's records in order; false when it had to stop early on an infrastructure failure. */
-    private boolean handlePartition(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
+    /**
+     * Handles one partition's records in order, noting in {@code done} the offset to commit; false when it
+     * had to stop early on an infrastructure failure (the partition is then rewound to the failed record).
+     */
+    private boolean handlePartition(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records,
+            Map<TopicPartition, OffsetAndMetadata> done) {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 handleWithRetries(record);
@@ -157,7 +171,7 @@ public final class InboxConsumer {
                 consumer.seek(partition, record.offset());
                 return false;
             }
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+            done.put(partition, new OffsetAndMetadata(record.offset() + 1));
         }
         return true;
     }
