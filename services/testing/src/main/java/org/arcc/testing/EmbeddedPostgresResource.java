@@ -70,11 +70,32 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         }
     }
 
+    /**
+     * Out of the box the embedded server trusts every local connection; a wrong password would then go
+     * unnoticed. Only the harness's superuser stays trusted: service roles must authenticate, as in production.
+     */
+    private static void requirePasswords(java.io.File dataDirectory) {
+        try {
+            java.nio.file.Files.writeString(dataDirectory.toPath().resolve("pg_hba.conf"), """
+                    # Written by EmbeddedPostgresResource.
+                    local all postgres                trust
+                    host  all postgres 127.0.0.1/32   trust
+                    host  all postgres ::1/128        trust
+                    local all all                     scram-sha-256
+                    host  all all      127.0.0.1/32   scram-sha-256
+                    host  all all      ::1/128        scram-sha-256
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write pg_hba.conf", e);
+        }
+    }
+
     /** The embedded server of the running test application, started on first use. */
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                postgres = EmbeddedPostgres.builder().setDataDirectoryCustomizer(EmbeddedPostgresResource::requirePasswords)
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Embedded PostgreSQL did not start: " + e.getMessage(), e);
             }
