@@ -50,7 +50,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key: "arcc-outbox" folded into a long. Each service has its own database. */
-    private static final long LOCK_KEY = 0x6172_6363_6f75_7462L;
+    static final long LOCK_KEY = 0x6172_6363_6f75_7462L;
 
     private static final String SELECT_BATCH = """
             SELECT position, id, aggregate_id, event_type, topic, payload::text, occurred_at, request_id, traceparent
@@ -156,7 +156,8 @@ public class OutboxRelay {
         }
     }
 
-    private int publishBatch(Connection connection) throws Exception {
+    /** One batch on the caller's connection and transaction, which the caller commits or rolls back. */
+    int publishBatch(Connection connection) throws Exception {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, LOCK_KEY);
             try (ResultSet rs = lock.executeQuery()) {

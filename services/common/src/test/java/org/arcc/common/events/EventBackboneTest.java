@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +36,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The event backbone against a real broker and a real PostgreSQL: outbox, relay, inbox, dead letters and
- * replay, through outages, crashes and poison.
+ * replay, through outages and poison. A relay crash is in {@code RelayCrashTest}, racing relays in
+ * {@code ConcurrentRelaysTest}.
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "backbone"))
@@ -80,31 +78,6 @@ class EventBackboneTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 count("SELECT count(*) FROM outbox_event WHERE aggregate_id LIKE 'outage-%'"))
                 .as("published rows are cleaned up").isZero());
-    }
-
-    @Test
-    void aRelayKilledBetweenPublishAndCleanupRepublishesButNothingIsAppliedTwice() throws Exception {
-        List<String> aggregates = StepTopic.aggregates("crash", 5);
-        steps.commit(aggregates, 1, 4);
-        await().atMost(PATIENCE).until(() -> applied("crash") == 20);
-
-        // The state a crash leaves behind: Kafka has the events, but their rows were never deleted.
-        List<Map<String, Object>> published = StepTopic.readAll().stream()
-                .filter(r -> r.key().startsWith(StepTopic.runOf(aggregates)))
-                .map(EventBackboneTest::asOutboxRow).toList();
-        assertThat(published).hasSize(20);
-        reinsert(published);
-
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
-                count("SELECT count(*) FROM outbox_event WHERE aggregate_id LIKE 'crash-%'")).isZero());
-        String crashRun = StepTopic.runOf(aggregates);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(StepTopic.timesPublished(crashRun)).hasSize(20)
-                .allSatisfy((id, times) -> assertThat(times).isEqualTo(2)));
-        assertThat(StepTopic.timesPublished(crashRun)).as("every event published twice")
-                .allSatisfy((id, times) -> assertThat(times).isEqualTo(2));
-        await().during(Duration.ofSeconds(2)).atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(applied("crash")).isEqualTo(20));
-        assertThat(count("SELECT count(*) FROM order_violation WHERE aggregate_id LIKE 'crash-%'")).isZero();
     }
 
     @Test
@@ -166,38 +139,11 @@ class EventBackboneTest {
         assertThat(count("SELECT count(*) FROM order_violation")).isZero();
     }
 
-    // --- helpers -------------------------------------------------------------------------------------
-
-    long applied(String prefix) throws SQLException {
-        return count("SELECT count(*) FROM step_projection WHERE aggregate_id LIKE '" + prefix + "%'");
+    private long applied(String prefix) throws SQLException {
+        return StepTables.applied(dataSource, prefix);
     }
 
-    long count(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static Map<String, Object> asOutboxRow(ConsumerRecord<String, String> r) {
-        return Map.of("id", KafkaTopicReader.header(r, "ce_id"), "aggregate_id", r.key(),
-                "payload", r.value(), "occurred_at", KafkaTopicReader.header(r, "ce_time"));
-    }
-
-    private void reinsert(List<Map<String, Object>> rows) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload, occurred_at)
-                VALUES (?::uuid, 'test', ?, 'arcc.test.step.v1', ?, ?::jsonb, ?::timestamptz)""")) {
-            for (Map<String, Object> row : rows) {
-                insert.setString(1, (String) row.get("id"));
-                insert.setString(2, (String) row.get("aggregate_id"));
-                insert.setString(3, Step.TOPIC);
-                insert.setString(4, (String) row.get("payload"));
-                insert.setString(5, (String) row.get("occurred_at"));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+    private long count(String sql) throws SQLException {
+        return StepTables.count(dataSource, sql);
     }
 }
