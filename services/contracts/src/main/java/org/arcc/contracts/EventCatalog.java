@@ -2,6 +2,8 @@ package org.arcc.contracts;
 
 import java.util.List;
 
+import org.arcc.contracts.audit.AccessAudited;
+import org.arcc.contracts.audit.CrossCellAccessAlerted;
 import org.arcc.contracts.cases.CaseOpened;
 
 /**
@@ -16,7 +18,9 @@ public final class EventCatalog {
     }
 
     public static final List<Entry> ALL = List.of(
-            new Entry(CaseOpened.TYPE, CaseOpened.class));
+            new Entry(CaseOpened.TYPE, CaseOpened.class),
+            new Entry(AccessAudited.TYPE, AccessAudited.class),
+            new Entry(CrossCellAccessAlerted.TYPE, CrossCellAccessAlerted.class));
 
     private EventCatalog() {
     }

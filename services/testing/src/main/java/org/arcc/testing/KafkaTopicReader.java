@@ -37,18 +37,22 @@ public final class KafkaTopicReader implements AutoCloseable {
         consumer.subscribe(List.of(topic));
     }
 
-    /** Polls until a record matching {@code expected} arrives, or fails after {@code timeout}. */
+    /**
+     * The first record, among those read so far and those still to come, that matches {@code expected};
+     * fails after {@code timeout}.
+     */
     public ConsumerRecord<String, String> awaitRecord(Predicate<ConsumerRecord<String, String>> expected,
             Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(record);
-                if (expected.test(record)) {
-                    return record;
+        int checked = 0;
+        do {
+            for (; checked < seen.size(); checked++) {
+                if (expected.test(seen.get(checked))) {
+                    return seen.get(checked);
                 }
             }
-        }
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        } while (System.nanoTime() < deadline || checked < seen.size());
         throw new AssertionError("No matching record on " + topic + " within " + timeout.toSeconds() + " s; saw "
                 + seen.size() + " other record(s). Is the broker running and the outbox relay publishing?");
     }

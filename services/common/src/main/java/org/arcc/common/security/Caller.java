@@ -11,8 +11,17 @@ import java.util.Set;
 public record Caller(String subject, String clientId, Set<String> roles, Optional<String> cell,
         Optional<String> partner, Optional<String> custodian) {
 
+    /** The platform's own roles, in a fixed order; Keycloak's default roles are left out. */
+    public static final java.util.List<String> PLATFORM_ROLES = java.util.List.of("case-worker", "medical-officer",
+            "counsellor", "legal-officer", "cell-supervisor", "evidence-custodian", "partner-ngo", "analyst",
+            "platform-admin");
+
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    public java.util.List<String> platformRoles() {
+        return PLATFORM_ROLES.stream().filter(roles::contains).toList();
     }
 
     /** The caller's cell, for staff endpoints; staff tokens without one are refused. */
