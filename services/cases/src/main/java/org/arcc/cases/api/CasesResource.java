@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,9 +20,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.cases.service.CaseIntake;
+import org.arcc.common.security.AccessScope;
+import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
 
-/** Cases of the caller's own cell. A case of another cell answers 404, exactly like one that does not exist. */
+/**
+ * Cases of the caller's own cell. A case of another cell answers 404, exactly like one that does not exist;
+ * a platform administrator reaches it only with a stated reason in {@code X-Access-Reason}.
+ */
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,9 +52,11 @@ public class CasesResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
-    public Response get(@PathParam("id") UUID id) {
-        SurvivorCase found = intake.find(caller.get(), id);
+    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer",
+            "platform-admin" })
+    public Response get(@PathParam("id") UUID id, @HeaderParam(AccessScope.REASON_HEADER) String reason) {
+        Caller who = caller.get();
+        SurvivorCase found = intake.find(who, AccessScope.of(who, reason), id);
         return Response.ok(CaseView.of(found)).tag(new EntityTag(Long.toString(found.version))).build();
     }
 }

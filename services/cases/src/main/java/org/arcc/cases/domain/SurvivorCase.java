@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.arcc.common.security.AccessScope;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A survivor's case in one cell. No identity field lives here. */
@@ -52,8 +54,13 @@ public class SurvivorCase extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** The case, if it belongs to the given cell: scoping happens in the query, not after loading. */
-    public static Optional<SurvivorCase> findInCell(UUID id, String cellCode) {
-        return find("id = ?1 and cellCode = ?2", id, cellCode).firstResultOptional();
+    /**
+     * The case, if it lies within the scope: the cell is a condition of the query, never a check made after
+     * loading. An administrator's override scope reaches every cell.
+     */
+    public static Optional<SurvivorCase> findInScope(UUID id, AccessScope scope) {
+        return scope.cell()
+                .map(cell -> find("id = ?1 and cellCode = ?2", id, cell).<SurvivorCase>firstResultOptional())
+                .orElseGet(() -> findByIdOptional(id));
     }
 }

@@ -18,6 +18,8 @@ import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
 import org.arcc.common.problem.ProblemType;
+import org.arcc.common.audit.AuditAction;
+import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.contracts.cases.CaseOpened;
 
@@ -27,6 +29,8 @@ public class CaseIntake {
 
     /** References count per calendar year in Pakistan Standard Time. */
     private static final ZoneId PAKISTAN = ZoneId.of("Asia/Karachi");
+    /** Purpose code of the case workflow itself (reading or writing a case's non-identity record). */
+    static final String CASE_WORK = "CASE_WORK";
 
     @Inject
     CaseReferences references;
@@ -36,6 +40,9 @@ public class CaseIntake {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CaseAccess access;
 
     public record OpenCase(IntakeChannel channel, AgeBand ageBand, Instant arrivedAt) {
     }
@@ -63,12 +70,14 @@ public class CaseIntake {
         c.persist();
         outbox.record(CaseOpened.TYPE, c.id.toString(), new CaseOpened(c.id, c.reference, c.cellCode,
                 c.channel.name(), c.ageBand.name(), c.arrivedAt, c.openedAt));
+        access.succeeded(caller, AccessScope.ownCell(caller), AuditAction.CREATE, CaseAccess.CASE, c, CASE_WORK);
         return c;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public SurvivorCase find(Caller caller, UUID id) {
-        return SurvivorCase.findInCell(id, caller.requireCell())
-                .orElseThrow(() -> ProblemException.notFound("Case " + id));
+    @Transactional(dontRollbackOn = CaseNotFound.class)
+    public SurvivorCase find(Caller caller, AccessScope scope, UUID id) {
+        SurvivorCase c = access.load(caller, scope, id, AuditAction.READ, CaseAccess.CASE, CASE_WORK);
+        access.succeeded(caller, scope, AuditAction.READ, CaseAccess.CASE, c, CASE_WORK);
+        return c;
     }
 }

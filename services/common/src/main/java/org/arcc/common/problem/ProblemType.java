@@ -13,6 +13,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", Status.NOT_ACCEPTABLE, "Cannot answer in the requested media type"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     CONFLICT("conflict", Status.CONFLICT, "The request conflicts with the current state"),
+    GONE("gone", Status.GONE, "The resource was erased"),
     INTERNAL("internal", Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
 
     private static final String BASE = "urn:arcc:problem:";

@@ -1,0 +1,70 @@
+package org.arcc.cases.api;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.arcc.cases.service.IdentityRecords;
+import org.arcc.cases.service.Purpose;
+import org.arcc.common.security.AccessScope;
+import org.arcc.common.security.Caller;
+import org.arcc.common.security.CurrentCaller;
+
+/**
+ * The one place a survivor's identity enters or leaves the platform. Reads need a declared purpose
+ * ({@code X-Access-Purpose}); every access is audited; erasure destroys the key.
+ */
+@Path("/api/v1/cases/{id}/identity")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IdentityResource {
+
+    @Inject
+    IdentityRecords identities;
+
+    @Inject
+    CurrentCaller caller;
+
+    @PUT
+    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    public Response write(@PathParam("id") UUID id, @NotNull @Valid IdentityRequest request) {
+        Caller who = caller.get();
+        identities.write(who, AccessScope.ownCell(who), id, request.toIdentity());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "legal-officer", "platform-admin" })
+    public Response read(@PathParam("id") UUID id, @HeaderParam(Purpose.HEADER) String purpose,
+            @HeaderParam(AccessScope.REASON_HEADER) String reason) {
+        Caller who = caller.get();
+        Purpose why = Purpose.parse(purpose);
+        IdentityRecords.Identity identity = identities.read(who, AccessScope.of(who, reason), id, why);
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        noStore.setPrivate(true);
+        return Response.ok(IdentityRequest.of(identity)).cacheControl(noStore).build();
+    }
+
+    @DELETE
+    @RolesAllowed({ "cell-supervisor" })
+    public Response erase(@PathParam("id") UUID id) {
+        Caller who = caller.get();
+        identities.erase(who, AccessScope.ownCell(who), id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,26 @@
+package org.arcc.cases;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+
+/** Small steps through the cases API that many tests share. */
+public final class CasesApi {
+
+    private CasesApi() {
+    }
+
+    /** Opens a case as the given caller; returns its id. */
+    public static String openCase(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(ACase.walkIn().body())
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+    }
+
+    /** Opens a case and records an identity for it; returns the case id. */
+    public static String openCaseWithIdentity(String token, AnIdentity identity) {
+        String id = openCase(token);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(identity.body())
+                .put("/api/v1/cases/" + id + "/identity").then().statusCode(204);
+        return id;
+    }
+}
