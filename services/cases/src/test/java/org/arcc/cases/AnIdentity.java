@@ -61,6 +61,10 @@ public final class AnIdentity {
         return name;
     }
 
+    public String phone() {
+        return phone;
+    }
+
     public String address() {
         return address;
     }

@@ -1,0 +1,205 @@
+package org.arcc.cases.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HttpMethod;
+
+import org.arcc.cases.ACase;
+import org.arcc.cases.AnIdentity;
+import org.arcc.cases.CasesApi;
+import org.arcc.common.security.Caller;
+import org.arcc.testing.EmbeddedPostgresResource;
+import org.arcc.testing.KafkaBrokerResource;
+import org.arcc.testing.OidcTestServerResource;
+import org.arcc.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every endpoint of the service against every kind of caller: each platform role in the record's own cell
+ * and in another cell, and every way a token can be missing or wrong. The table below is the service's
+ * authorization policy; an endpoint that is not in it fails the build.
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "cases"))
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(OidcTestServerResource.class)
+class AuthorizationMatrixTest {
+
+    private static final String OWN_CELL = "KHI";
+    private static final String OTHER_CELL = "LHE-1";
+    private static final Set<String> STAFF = Set.of("case-worker", "medical-officer", "counsellor", "legal-officer",
+            "cell-supervisor");
+
+    /** Whether an endpoint is about one case (another cell's staff must get 404) or acts in the caller's cell. */
+    enum Reach {
+        ONE_CASE, OWN_CELL
+    }
+
+    /** One row of the policy: who may call an endpoint, and what success looks like. */
+    record Endpoint(String method, String path, Set<String> roles, Reach reach, int success,
+            BiFunction<RequestSpecification, String, Response> call) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    private static final List<Endpoint> POLICY = List.of(
+            new Endpoint("POST", "/api/v1/cases", Set.of("case-worker", "cell-supervisor"), Reach.OWN_CELL, 201,
+                    (spec, caseId) -> spec.contentType(ContentType.JSON).body(ACase.walkIn().body()).post("/api/v1/cases")),
+            new Endpoint("GET", "/api/v1/cases/{id}",
+                    Set.of("case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer", "platform-admin"),
+                    Reach.ONE_CASE, 200, (spec, caseId) -> spec.get("/api/v1/cases/" + caseId)),
+            new Endpoint("PUT", "/api/v1/cases/{id}/identity", Set.of("case-worker", "cell-supervisor"), Reach.ONE_CASE, 204,
+                    (spec, caseId) -> spec.contentType(ContentType.JSON).body(AnIdentity.adult().body())
+                            .put("/api/v1/cases/" + caseId + "/identity")),
+            new Endpoint("GET", "/api/v1/cases/{id}/identity",
+                    Set.of("case-worker", "cell-supervisor", "medical-officer", "legal-officer", "platform-admin"),
+                    Reach.ONE_CASE, 200, (spec, caseId) -> spec.header("X-Access-Purpose", "CARE")
+                            .get("/api/v1/cases/" + caseId + "/identity")),
+            new Endpoint("DELETE", "/api/v1/cases/{id}/identity", Set.of("cell-supervisor"), Reach.ONE_CASE, 204,
+                    (spec, caseId) -> spec.delete("/api/v1/cases/" + caseId + "/identity")),
+            new Endpoint("POST", "/api/v1/cases/identity-lookups", Set.of("case-worker", "cell-supervisor"),
+                    Reach.OWN_CELL, 200, (spec, caseId) -> spec.header("X-Access-Purpose", "CARE")
+                            .contentType(ContentType.JSON).body(Map.of("cnic", "12345-1234567-1"))
+                            .post("/api/v1/cases/identity-lookups")),
+            new Endpoint("GET", "/api/v1/cases/{id}/access-history", Set.of("cell-supervisor"), Reach.ONE_CASE, 200,
+                    (spec, caseId) -> spec.get("/api/v1/cases/" + caseId + "/access-history")));
+
+    @Test
+    void everyEndpointHasARowAndARoleCheck() throws Exception {
+        Set<String> discovered = new TreeSet<>();
+        for (Class<?> resource : resourceClasses()) {
+            String base = resource.getAnnotation(jakarta.ws.rs.Path.class).value();
+            for (Method m : resource.getDeclaredMethods()) {
+                String verb = httpMethod(m);
+                if (verb == null) {
+                    continue;
+                }
+                jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
+                String path = sub == null ? base : (base + "/" + sub.value()).replaceAll("/+", "/");
+                discovered.add(verb + " " + path);
+                assertThat(m.isAnnotationPresent(RolesAllowed.class) || resource.isAnnotationPresent(RolesAllowed.class))
+                        .as("%s %s declares who may call it", verb, path).isTrue();
+            }
+        }
+        assertThat(discovered).as("endpoints in the policy table").containsExactlyInAnyOrderElementsOf(
+                POLICY.stream().map(Endpoint::key).toList());
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatThePolicySays() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : POLICY) {
+            for (String role : Caller.PLATFORM_ROLES) {
+                boolean allowed = endpoint.roles().contains(role);
+                int expected = allowed ? endpoint.success() : 403;
+                check(wrong, endpoint, role + " (own cell)", tokenFor(role, OWN_CELL), adminReason(role), expected);
+                if (STAFF.contains(role) && endpoint.reach() == Reach.ONE_CASE) {
+                    check(wrong, endpoint, role + " of another cell", tokenFor(role, OTHER_CELL), null,
+                            allowed ? 404 : 403);
+                }
+            }
+            if (endpoint.roles().contains("platform-admin")) {
+                check(wrong, endpoint, "platform-admin without a reason", Tokens.platformAdmin(), null, 404);
+            }
+        }
+        assertThat(wrong).as("answers that differ from the policy").isEmpty();
+    }
+
+    @Test
+    void everyBrokenTokenIs401BeforeAnythingHappens() {
+        List<String> wrong = new ArrayList<>();
+        Map<String, String> broken = Map.of(
+                "expired", Tokens.as("cell-supervisor").inCell(OWN_CELL).expired(),
+                "tampered", Tokens.as("case-worker").inCell(OWN_CELL).tampered(),
+                "wrong issuer", Tokens.as("cell-supervisor").inCell(OWN_CELL).wrongIssuer(),
+                "wrong audience", Tokens.as("cell-supervisor").inCell(OWN_CELL).wrongAudience(),
+                "unknown signing key", Tokens.as("cell-supervisor").inCell(OWN_CELL).signedByUnknownKey());
+        for (Endpoint endpoint : POLICY) {
+            check(wrong, endpoint, "no token", null, null, 401);
+            broken.forEach((what, token) -> check(wrong, endpoint, what, token, null, 401));
+        }
+        assertThat(wrong).as("answers that differ from 401").isEmpty();
+    }
+
+    private static void check(List<String> wrong, Endpoint endpoint, String who, String token, String reason, int expected) {
+        String caseId = CasesApi.openCaseWithIdentity(Tokens.caseWorker(OWN_CELL), AnIdentity.adult());
+        RequestSpecification spec = given();
+        if (token != null) {
+            spec = spec.auth().oauth2(token);
+        }
+        if (reason != null) {
+            spec = spec.header("X-Access-Reason", reason);
+        }
+        Response response = endpoint.call().apply(spec, caseId);
+        if (response.statusCode() != expected) {
+            wrong.add(endpoint.key() + " as " + who + ": expected " + expected + ", got " + response.statusCode());
+        } else if (expected >= 400 && !response.contentType().startsWith("application/problem+json")) {
+            wrong.add(endpoint.key() + " as " + who + ": " + expected + " without a problem body");
+        }
+    }
+
+    private static String tokenFor(String role, String cell) {
+        return switch (role) {
+            case "partner-ngo" -> Tokens.partner("ngo-demo");
+            case "evidence-custodian" -> Tokens.custodian("forensic-lab-demo");
+            case "analyst" -> Tokens.analyst();
+            case "platform-admin" -> Tokens.platformAdmin();
+            default -> Tokens.as(role).inCell(cell).sign();
+        };
+    }
+
+    /** Administrators act only with a stated reason; everyone else sends none. */
+    private static String adminReason(String role) {
+        return "platform-admin".equals(role) ? "Authorization matrix test of the cases service" : null;
+    }
+
+    private static List<Class<?>> resourceClasses() throws IOException, ClassNotFoundException {
+        Path api = Path.of("target/classes/org/arcc/cases/api");
+        List<Class<?>> classes = new ArrayList<>();
+        try (Stream<Path> files = Files.list(api)) {
+            for (String name : files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".class") && !n.contains("$")).collect(Collectors.toList())) {
+                Class<?> type = Class.forName("org.arcc.cases.api." + name.replace(".class", ""), false,
+                        Thread.currentThread().getContextClassLoader());
+                if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                    classes.add(type);
+                }
+            }
+        }
+        assertThat(classes).as("resource classes found").isNotEmpty();
+        return classes;
+    }
+
+    private static String httpMethod(Method m) {
+        for (var annotation : m.getAnnotations()) {
+            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
+    }
+}
