@@ -60,7 +60,7 @@ public class IdentityRecords {
         SurvivorIdentity row = SurvivorIdentity.findById(caseId);
         FieldCipher.OpenKey key;
         if (row == null || row.erased()) {
-            key = cipher.newDataKey();
+            key = cipher.newDataKey(caseId.toString());
             if (row == null) {
                 row = new SurvivorIdentity();
                 row.caseId = caseId;
@@ -68,7 +68,7 @@ public class IdentityRecords {
             row.dataKeyId = key.id();
             row.erasedAt = null;
         } else {
-            key = cipher.open(row.dataKeyId);
+            key = cipher.open(row.dataKeyId, caseId.toString());
         }
         row.name = cipher.encrypt(key, "name", identity.name());
         row.cnic = cipher.encrypt(key, "cnic", identity.cnic());
@@ -98,7 +98,7 @@ public class IdentityRecords {
                             + row.erasedAt + " and cannot be recovered");
         }
         access.succeeded(caller, scope, AuditAction.READ, CaseAccess.IDENTITY, c, purpose.name());
-        FieldCipher.OpenKey key = cipher.open(row.dataKeyId);
+        FieldCipher.OpenKey key = cipher.open(row.dataKeyId, caseId.toString());
         String guardianName = cipher.decrypt(key, "guardianName", row.guardianName);
         Guardian guardian = guardianName == null && row.guardianPhone == null && row.guardianCnic == null ? null
                 : new Guardian(guardianName, cipher.decrypt(key, "guardianRelationship", row.guardianRelationship),

@@ -58,15 +58,20 @@ public class FieldCipher {
         }
     }
 
-    /** Creates and stores a data key for a new record, wrapped with the active key-encryption key. */
+    /**
+     * Creates and stores a data key for a record, wrapped with the active key-encryption key and bound to its
+     * owner: the key opens only for the record it was made for, so a row moved to another record is refused.
+     *
+     * @param owner id of the record the key protects (e.g. the case id)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OpenKey newDataKey() {
+    public OpenKey newDataKey(String owner) {
         byte[] material = new byte[32];
         random.nextBytes(material);
         DataKey stored = new DataKey();
         stored.id = UUID.randomUUID();
         stored.kekId = keys.activeId();
-        stored.wrapped = seal(keys.active(), material, stored.id.toString());
+        stored.wrapped = seal(keys.active(), material, stored.id + "@" + owner);
         stored.createdAt = Instant.now();
         entityManager.persist(stored);
         return new OpenKey(stored.id, new SecretKeySpec(material, "AES"));
@@ -75,15 +80,16 @@ public class FieldCipher {
     /**
      * Unwraps a record's data key.
      *
+     * @param owner id of the record the key was made for
      * @throws ShreddedException when the key was destroyed
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OpenKey open(UUID dataKeyId) {
+    public OpenKey open(UUID dataKeyId, String owner) {
         DataKey stored = entityManager.find(DataKey.class, dataKeyId);
         if (stored == null || stored.wrapped == null) {
             throw new ShreddedException("Data key " + dataKeyId + " was destroyed");
         }
-        byte[] material = unseal(keys.byId(stored.kekId), stored.wrapped, dataKeyId.toString());
+        byte[] material = unseal(keys.byId(stored.kekId), stored.wrapped, dataKeyId + "@" + owner);
         return new OpenKey(dataKeyId, new SecretKeySpec(material, "AES"));
     }
 

@@ -42,7 +42,7 @@ class FieldCipherTest {
     void encryptsAndDecryptsAFieldUnderItsRecordsKey() {
         byte[][] sealed = new byte[2][];
         UUID keyId = QuarkusTransaction.requiringNew().call(() -> {
-            FieldCipher.OpenKey key = cipher.newDataKey();
+            FieldCipher.OpenKey key = cipher.newDataKey("record-1");
             sealed[0] = cipher.encrypt(key, "name", "Zarmeena Test-Survivor");
             sealed[1] = cipher.encrypt(key, "name", "Zarmeena Test-Survivor");
             return key.id();
@@ -50,33 +50,36 @@ class FieldCipherTest {
         assertThat(new String(sealed[0], StandardCharsets.ISO_8859_1)).doesNotContain("Zarmeena");
         assertThat(sealed[0]).as("a fresh nonce each time").isNotEqualTo(sealed[1]);
 
-        String read = QuarkusTransaction.requiringNew().call(() -> cipher.decrypt(cipher.open(keyId), "name", sealed[0]));
+        String read = QuarkusTransaction.requiringNew().call(() -> cipher.decrypt(cipher.open(keyId, "record-1"), "name", sealed[0]));
         assertThat(read).isEqualTo("Zarmeena Test-Survivor");
     }
 
     @Test
     void aCiphertextMovedToAnotherFieldOrRecordDoesNotDecrypt() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            FieldCipher.OpenKey key = cipher.newDataKey();
-            FieldCipher.OpenKey other = cipher.newDataKey();
+        UUID keyId = QuarkusTransaction.requiringNew().call(() -> {
+            FieldCipher.OpenKey key = cipher.newDataKey("record-1");
+            FieldCipher.OpenKey other = cipher.newDataKey("record-1");
             byte[] phone = cipher.encrypt(key, "phone", "+92 300 0000000");
             assertThatThrownBy(() -> cipher.decrypt(key, "address", phone)).hasMessageContaining("authentication");
             assertThatThrownBy(() -> cipher.decrypt(other, "phone", phone)).hasMessageContaining("authentication");
             phone[phone.length - 1] ^= 1;
             assertThatThrownBy(() -> cipher.decrypt(key, "phone", phone)).hasMessageContaining("authentication");
+            return key.id();
         });
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> cipher.open(keyId, "record-2")))
+                .as("a key moved to another record").hasMessageContaining("authentication");
     }
 
     @Test
     void shreddingTheDataKeyMakesTheRecordUnreadableForGood() {
         byte[][] sealed = new byte[1][];
         UUID keyId = QuarkusTransaction.requiringNew().call(() -> {
-            FieldCipher.OpenKey key = cipher.newDataKey();
+            FieldCipher.OpenKey key = cipher.newDataKey("record-1");
             sealed[0] = cipher.encrypt(key, "cnic", "42101-1234567-1");
             return key.id();
         });
         QuarkusTransaction.requiringNew().run(() -> cipher.shred(keyId));
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> cipher.open(keyId)))
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> cipher.open(keyId, "record-1")))
                 .isInstanceOf(ShreddedException.class);
         Object wrapped = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createNativeQuery("SELECT wrapped FROM data_key WHERE id = ?1").setParameter(1, keyId).getSingleResult());
@@ -90,21 +93,21 @@ class FieldCipherTest {
         byte[][] sealed = new byte[2][];
         UUID[] ids = new UUID[2];
         QuarkusTransaction.requiringNew().run(() -> {
-            FieldCipher.OpenKey old = before.newDataKey();
+            FieldCipher.OpenKey old = before.newDataKey("record-1");
             ids[0] = old.id();
             sealed[0] = before.encrypt(old, "name", "written before the rotation");
         });
         QuarkusTransaction.requiringNew().run(() -> {
-            FieldCipher.OpenKey fresh = after.newDataKey();
+            FieldCipher.OpenKey fresh = after.newDataKey("record-1");
             ids[1] = fresh.id();
             sealed[1] = after.encrypt(fresh, "name", "written after the rotation");
         });
         QuarkusTransaction.requiringNew().run(() -> {
-            assertThat(after.decrypt(after.open(ids[0]), "name", sealed[0])).isEqualTo("written before the rotation");
-            assertThat(after.decrypt(after.open(ids[1]), "name", sealed[1])).isEqualTo("written after the rotation");
+            assertThat(after.decrypt(after.open(ids[0], "record-1"), "name", sealed[0])).isEqualTo("written before the rotation");
+            assertThat(after.decrypt(after.open(ids[1], "record-1"), "name", sealed[1])).isEqualTo("written after the rotation");
             assertThat(after.wrappingKeyOf(ids[0])).isEqualTo("k1");
             assertThat(after.wrappingKeyOf(ids[1])).isEqualTo("k2");
-            assertThatThrownBy(() -> before.open(ids[1])).as("k2 records need k2").hasMessageContaining("k2");
+            assertThatThrownBy(() -> before.open(ids[1], "record-1")).as("k2 records need k2").hasMessageContaining("k2");
         });
     }
 
