@@ -1,0 +1,221 @@
+package org.arcc.gateway.proxy;
+
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.arcc.gateway.config.GatewaySettings;
+import org.arcc.gateway.http.Problems;
+import org.arcc.gateway.http.RequestIds;
+import org.arcc.gateway.routing.Route;
+import org.arcc.gateway.routing.RouteTable;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Everything under {@code /api}: request id and trace context, identity headers stripped, route and method
+ * checked, token validated and roles checked, client rate-limited, then streamed to the upstream. Every
+ * refusal is a problem response and nothing reaches an upstream before all checks passed.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    private static final Logger ACCESS = Logger.getLogger("arcc.gateway.access");
+
+    /** Headers a client could use to pretend to be someone: only tokens say who is calling. */
+    private static final Set<String> IDENTITY_HEADERS = Set.of("x-user", "x-user-id", "x-forwarded-user",
+            "x-remote-user", "remote-user", "x-auth-user", "x-auth-request-user", "x-auth-request-email",
+            "x-forwarded-email", "x-forwarded-preferred-username", "x-cell", "x-roles", "x-partner", "x-custodian",
+            "x-client-id", "x-subject", "x-userinfo", "x-id-token", "x-jwt-payload");
+
+    @Inject
+    RouteTable routes;
+
+    @Inject
+    Upstreams upstreams;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    GatewaySettings settings;
+
+    @Inject
+    IdentityProviderManager identities;
+
+    @Inject
+    Vertx vertx;
+
+    private HttpClient openApiClient;
+
+    void register(@Observes Router router) {
+        openApiClient = vertx.createHttpClient();
+        router.route("/api/*").handler(this::handle);
+        router.get("/openapi/:name").handler(this::openApi);
+    }
+
+    private void handle(RoutingContext rc) {
+        long started = System.nanoTime();
+        HttpServerRequest request = rc.request();
+        String requestId = RequestIds.requestId(request.getHeader(RequestIds.HEADER));
+        String path = rc.normalizedPath();
+        String method = request.method().name();
+        String[] client = { "-" };
+        String[] routeName = { "none" };
+        request.headers().set(RequestIds.HEADER, requestId);
+        request.headers().set(RequestIds.TRACEPARENT, RequestIds.traceparent(request.getHeader(RequestIds.TRACEPARENT)));
+        stripIdentityHeaders(request);
+        rc.addHeadersEndHandler(v -> rc.response().headers().set(RequestIds.HEADER, requestId));
+        rc.addEndHandler(v -> ACCESS.infof("method=%s route=%s path=%s status=%d duration_ms=%.2f client=%s request_id=%s",
+                method, routeName[0], path, rc.response().getStatusCode(), (System.nanoTime() - started) / 1e6, client[0],
+                requestId));
+
+        Route route = routes.match(path).orElse(null);
+        if (route == null) {
+            problem(rc, Problems.Type.NOT_FOUND, "No service answers at this path", requestId);
+            return;
+        }
+        routeName[0] = route.name();
+        Route.Rule rule = route.ruleFor(method).orElse(null);
+        if (rule == null) {
+            problem(rc, Problems.Type.METHOD_NOT_ALLOWED, method + " is not allowed on " + route.prefix(), requestId);
+            return;
+        }
+        String length = request.getHeader("Content-Length");
+        if (length != null && parseLong(length) > settings.maxBodySize().asLongValue()) {
+            problem(rc, Problems.Type.TOO_LARGE, "Request bodies are limited to " + settings.maxBodySize().asLongValue()
+                    + " bytes", requestId);
+            return;
+        }
+        if (rule.anonymous()) {
+            client[0] = "anonymous";
+            if (withinLimit(rc, limiter.forAnonymous(request.remoteAddress().hostAddress()), requestId)) {
+                forward(rc, route, requestId);
+            }
+            return;
+        }
+        request.pause();
+        // Authentication failures are answered below, as problems; Quarkus must not send its own bare 401.
+        rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (java.util.function.BiConsumer<RoutingContext, Throwable>) (c, e) -> {
+        });
+        Context context = Vertx.currentContext();
+        QuarkusHttpUser.getSecurityIdentity(rc, identities).subscribe().with(
+                identity -> context.runOnContext(v -> authorised(rc, route, rule, identity, requestId, client)),
+                failure -> context.runOnContext(v -> unauthenticated(rc, requestId)));
+    }
+
+    private void authorised(RoutingContext rc, Route route, Route.Rule rule, SecurityIdentity identity, String requestId,
+            String[] client) {
+        if (identity == null || identity.isAnonymous()) {
+            unauthenticated(rc, requestId);
+            return;
+        }
+        client[0] = clientOf(identity);
+        if (rule.roles().stream().noneMatch(identity::hasRole)) {
+            problem(rc, Problems.Type.FORBIDDEN, "Your role does not allow " + rc.request().method().name() + " on "
+                    + route.prefix(), requestId);
+            return;
+        }
+        if (withinLimit(rc, limiter.forClient(client[0]), requestId)) {
+            forward(rc, route, requestId);
+        }
+    }
+
+    private void forward(RoutingContext rc, Route route, String requestId) {
+        Upstreams.Upstream upstream = upstreams.get(route.upstream()).orElse(null);
+        if (upstream == null) {
+            problem(rc, Problems.Type.UNAVAILABLE, "The " + route.upstream() + " service is not deployed here", requestId);
+            return;
+        }
+        if (!upstream.breaker().allow()) {
+            rc.response().putHeader("Retry-After", Long.toString(upstream.breaker().secondsUntilTrial()));
+            problem(rc, Problems.Type.UNAVAILABLE, "The " + upstream.name()
+                    + " service is failing; requests are paused for a moment", requestId);
+            return;
+        }
+        upstream.proxy().handle(rc.request());
+    }
+
+    private boolean withinLimit(RoutingContext rc, TokenBucket.Decision decision, String requestId) {
+        rc.response().putHeader("RateLimit-Limit", Integer.toString(decision.limit()))
+                .putHeader("RateLimit-Remaining", Integer.toString(decision.remaining()))
+                .putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+        if (!decision.allowed()) {
+            rc.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+            problem(rc, Problems.Type.TOO_MANY_REQUESTS, "Slow down: retry after " + decision.retryAfterSeconds()
+                    + " s", requestId);
+            return false;
+        }
+        return true;
+    }
+
+    private void unauthenticated(RoutingContext rc, String requestId) {
+        rc.response().putHeader("WWW-Authenticate", "Bearer");
+        problem(rc, Problems.Type.UNAUTHENTICATED, "Send a valid, unexpired bearer token from the ARCC identity provider",
+                requestId);
+    }
+
+    private void openApi(RoutingContext rc) {
+        String name = rc.pathParam("name");
+        Upstreams.Upstream upstream = upstreams.get(name).orElse(null);
+        if (upstream == null) {
+            problem(rc, Problems.Type.NOT_FOUND, "No service named " + name, null);
+            return;
+        }
+        int port = upstream.url().getPort() > 0 ? upstream.url().getPort() : 80;
+        openApiClient.request(HttpMethod.GET, port, upstream.url().getHost(), "/q/openapi?format=json")
+                .compose(request -> request.send().compose(response -> response.body().map(body -> {
+                    rc.response().setStatusCode(response.statusCode())
+                            .putHeader("content-type", "application/json").end(body);
+                    return null;
+                }))).onFailure(e -> problem(rc, Problems.Type.UNAVAILABLE, "The " + name + " service cannot be reached", null));
+    }
+
+    static void problem(RoutingContext rc, Problems.Type type, String detail, String requestId) {
+        if (rc.response().ended()) {
+            return;
+        }
+        rc.response().setStatusCode(type.status()).putHeader("content-type", Problems.MEDIA_TYPE)
+                .end(Problems.body(type, detail, rc.normalizedPath(), requestId));
+    }
+
+    private static void stripIdentityHeaders(HttpServerRequest request) {
+        for (String name : Set.copyOf(request.headers().names())) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (IDENTITY_HEADERS.contains(lower) || lower.startsWith("x-arcc-")) {
+                request.headers().remove(name);
+            }
+        }
+    }
+
+    private static String clientOf(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            Object azp = token.getClaim("azp");
+            String clientId = azp == null ? null : azp.toString().replace("\"", "");
+            return (clientId == null || clientId.isBlank() ? "" : clientId + ":") + token.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.arcc.gateway.proxy;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.arcc.gateway.config.GatewaySettings;
+
+import io.quarkus.scheduler.Scheduled;
+
+/** One token bucket per client (token client id, or address for the public route). */
+@ApplicationScoped
+public class RateLimiter {
+
+    @Inject
+    GatewaySettings settings;
+
+    private final Map<String, TokenBucket> clients = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> anonymous = new ConcurrentHashMap<>();
+
+    public TokenBucket.Decision forClient(String clientKey) {
+        GatewaySettings.RateLimit limit = settings.rateLimit();
+        return clients.computeIfAbsent(clientKey, k -> new TokenBucket(limit.capacity(), limit.refill(), limit.period()))
+                .tryConsume();
+    }
+
+    public TokenBucket.Decision forAnonymous(String address) {
+        GatewaySettings.PublicRateLimit limit = settings.publicRateLimit();
+        return anonymous.computeIfAbsent(address, k -> new TokenBucket(limit.capacity(), limit.refill(), limit.period()))
+                .tryConsume();
+    }
+
+    /** Forgets clients whose buckets are full again, so memory follows active clients only. */
+    @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetIdleClients() {
+        clients.values().removeIf(TokenBucket::isFull);
+        anonymous.values().removeIf(TokenBucket::isFull);
+    }
+}

@@ -1,0 +1,53 @@
+package org.arcc.gateway.routing;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.arcc.gateway.routing.Route.Rule;
+
+/**
+ * The gateway's routes and their role policies. Services check every request again in detail; this is the
+ * first wall, coarse by design: who may reach a service at all.
+ */
+@ApplicationScoped
+public class RouteTable {
+
+    static final Set<String> CELL_STAFF = Set.of("case-worker", "medical-officer", "counsellor", "legal-officer",
+            "cell-supervisor");
+
+    private static final Set<String> STAFF_AND_ADMIN = union(CELL_STAFF, Set.of("platform-admin"));
+
+    private final List<Route> routes = List.of(
+            new Route("cases", "/api/v1/cases", "cases", List.of(Rule.any(STAFF_AND_ADMIN))),
+            new Route("referrals", "/api/v1/referrals", "cases", List.of(
+                    Rule.on(Set.of("POST"), Set.of("partner-ngo")),
+                    Rule.on(Set.of("GET"), union(CELL_STAFF, Set.of("partner-ngo", "platform-admin"))),
+                    Rule.any(STAFF_AND_ADMIN))),
+            new Route("evidence-status", "/api/v1/evidence/status", "evidence", List.of(
+                    Rule.publicAccess(Set.of("GET", "POST")))),
+            new Route("evidence", "/api/v1/evidence", "evidence", List.of(
+                    Rule.any(union(STAFF_AND_ADMIN, Set.of("evidence-custodian"))))),
+            new Route("legal", "/api/v1/legal", "legal", List.of(Rule.any(STAFF_AND_ADMIN))),
+            new Route("reports", "/api/v1/reports", "reporting", List.of(
+                    Rule.on(Set.of("GET", "POST"), Set.of("analyst", "cell-supervisor", "platform-admin")))));
+
+    /** The most specific route for a path. */
+    public Optional<Route> match(String path) {
+        return routes.stream().filter(r -> r.matches(path))
+                .max(Comparator.comparingInt(r -> r.prefix().length()));
+    }
+
+    public List<Route> all() {
+        return routes;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+}

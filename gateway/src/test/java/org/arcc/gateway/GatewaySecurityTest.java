@@ -1,0 +1,120 @@
+package org.arcc.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+
+import org.arcc.testing.OidcTestServerResource;
+import org.arcc.testing.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/** Nothing reaches a service without a valid token and a role the route allows; clients cannot forge identity. */
+@QuarkusTest
+@WithTestResource(OidcTestServerResource.class)
+@WithTestResource(StubUpstreamResource.class)
+class GatewaySecurityTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @BeforeAll
+    static void explainFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void noOrBrokenTokensAre401BeforeTheUpstreamSeesAnything() {
+        String path = "/api/v1/cases/token-checks";
+        List<String> broken = List.of(
+                Tokens.as("case-worker").inCell("KHI").expired(),
+                Tokens.as("case-worker").inCell("KHI").tampered(),
+                Tokens.as("case-worker").inCell("KHI").wrongIssuer(),
+                Tokens.as("case-worker").inCell("KHI").wrongAudience(),
+                Tokens.as("case-worker").inCell("KHI").signedByUnknownKey());
+        given().when().get(path).then().statusCode(401).contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("urn:arcc:problem:unauthenticated"));
+        for (String token : broken) {
+            given().auth().oauth2(token).when().get(path).then().statusCode(401).contentType(PROBLEM_JSON);
+        }
+        assertThat(StubUpstreamResource.stub().hits(path)).as("requests that reached the service").isZero();
+    }
+
+    @Test
+    void eachRouteLetsOnlyItsRolesThrough() {
+        given().auth().oauth2(Tokens.caseWorker("KHI")).get("/api/v1/cases/abc").then().statusCode(200)
+                .body("path", equalTo("/api/v1/cases/abc"));
+        given().auth().oauth2(Tokens.analyst()).get("/api/v1/cases/abc").then().statusCode(403).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:arcc:problem:forbidden"));
+        given().auth().oauth2(Tokens.analyst()).get("/api/v1/reports/monthly").then().statusCode(200);
+        given().auth().oauth2(Tokens.analyst()).get("/api/v1/evidence/items").then().statusCode(403);
+        given().auth().oauth2(Tokens.partner("ngo-demo")).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/referrals").then().statusCode(200);
+        given().auth().oauth2(Tokens.caseWorker("KHI")).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/referrals").then().statusCode(403);
+        given().auth().oauth2(Tokens.partner("ngo-demo")).get("/api/v1/cases/abc").then().statusCode(403);
+        given().auth().oauth2(Tokens.custodian("forensic-lab-demo")).get("/api/v1/evidence/items").then().statusCode(200);
+        given().auth().oauth2(Tokens.custodian("forensic-lab-demo")).get("/api/v1/legal/firs").then().statusCode(403);
+        assertThat(StubUpstreamResource.stub().hits("/api/v1/legal/firs")).isZero();
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblems() {
+        given().auth().oauth2(Tokens.caseWorker("KHI")).get("/api/v2/cases").then().statusCode(404)
+                .contentType(PROBLEM_JSON);
+        given().auth().oauth2(Tokens.analyst()).delete("/api/v1/reports/monthly").then().statusCode(405)
+                .contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void identityHeadersFromTheClientNeverReachTheService() {
+        given().auth().oauth2(Tokens.caseWorker("KHI"))
+                .header("X-User", "platform.admin").header("X-Forwarded-User", "platform.admin")
+                .header("X-Cell", "ISB").header("X-Roles", "platform-admin").header("X-Arcc-Caller", "admin")
+                .header("Remote-User", "admin")
+                .get("/api/v1/cases/forged-identity").then().statusCode(200);
+        var seen = StubUpstreamResource.stub().lastHeaders();
+        for (String header : List.of("X-User", "X-Forwarded-User", "X-Cell", "X-Roles", "X-Arcc-Caller", "Remote-User")) {
+            assertThat(seen.contains(header)).as(header + " at the service").isFalse();
+        }
+        assertThat(seen.get("Authorization")).as("the token is forwarded so the service checks it again")
+                .startsWith("Bearer ");
+        assertThat(seen.contains("Connection") && "close".equalsIgnoreCase(seen.get("Connection"))).isFalse();
+    }
+
+    @Test
+    void requestIdAndTraceContextRoundTrip() {
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        given().auth().oauth2(Tokens.caseWorker("KHI")).header("X-Request-Id", "client-request-42")
+                .header("traceparent", traceparent)
+                .get("/api/v1/cases/ids").then().statusCode(200).header("X-Request-Id", equalTo("client-request-42"));
+        assertThat(StubUpstreamResource.stub().lastHeaders().get("X-Request-Id")).isEqualTo("client-request-42");
+        assertThat(StubUpstreamResource.stub().lastHeaders().get("traceparent")).isEqualTo(traceparent);
+
+        String generated = given().auth().oauth2(Tokens.caseWorker("KHI")).header("X-Request-Id", "bad\tid")
+                .get("/api/v1/cases/ids").then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}")).extract().header("X-Request-Id");
+        assertThat(StubUpstreamResource.stub().lastHeaders().get("X-Request-Id")).isEqualTo(generated);
+        assertThat(StubUpstreamResource.stub().lastHeaders().get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        given().get("/api/v1/cases/ids").then().statusCode(401).header("X-Request-Id", matchesPattern(".{8,}"))
+                .body("requestId", matchesPattern(".{8,}"));
+    }
+
+    @Test
+    void oversizedBodiesAre413BeforeTheService() {
+        given().auth().oauth2(Tokens.caseWorker("KHI")).contentType(ContentType.JSON).body("x".repeat(4096))
+                .post("/api/v1/cases/big").then().statusCode(413).contentType(PROBLEM_JSON);
+        assertThat(StubUpstreamResource.stub().hits("/api/v1/cases/big")).isZero();
+        given().auth().oauth2(Tokens.caseWorker("KHI")).contentType(ContentType.JSON).body("{\"small\":true}")
+                .post("/api/v1/cases/big").then().statusCode(200).body("bodyBytes", equalTo(14));
+    }
+}

@@ -1,0 +1,43 @@
+package org.arcc.gateway;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** One stub upstream standing in for every service, with test-sized timeouts, limits and breaker. */
+public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager {
+
+    private static StubUpstream stub;
+
+    public static StubUpstream stub() {
+        return stub;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        stub = new StubUpstream();
+        stub.start();
+        return Map.ofEntries(
+                Map.entry("arcc.gateway.upstreams.cases.url", stub.url()),
+                Map.entry("arcc.gateway.upstreams.cases.timeout", "500ms"),
+                Map.entry("arcc.gateway.upstreams.evidence.url", stub.url()),
+                Map.entry("arcc.gateway.upstreams.reporting.url", stub.url()),
+                Map.entry("arcc.gateway.rate-limit.capacity", "20"),
+                Map.entry("arcc.gateway.rate-limit.refill", "20"),
+                Map.entry("arcc.gateway.rate-limit.period", "2s"),
+                Map.entry("arcc.gateway.public-rate-limit.capacity", "3"),
+                Map.entry("arcc.gateway.public-rate-limit.refill", "3"),
+                Map.entry("arcc.gateway.public-rate-limit.period", "2s"),
+                Map.entry("arcc.gateway.circuit-breaker.failure-threshold", "3"),
+                Map.entry("arcc.gateway.circuit-breaker.open-for", "1s"),
+                Map.entry("arcc.gateway.max-body-size", "1K"));
+    }
+
+    @Override
+    public void stop() {
+        if (stub != null) {
+            stub.close();
+            stub = null;
+        }
+    }
+}
