@@ -8,6 +8,13 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
     private static StubUpstream stub;
+    private String rateLimit = "20";
+
+    /** Init argument {@code rate-limit}: burst and refill per 2 s (benchmarks raise it out of the way). */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        rateLimit = initArgs.getOrDefault("rate-limit", rateLimit);
+    }
 
     public static StubUpstream stub() {
         return stub;
@@ -22,8 +29,8 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("arcc.gateway.upstreams.cases.timeout", "500ms"),
                 Map.entry("arcc.gateway.upstreams.evidence.url", stub.url()),
                 Map.entry("arcc.gateway.upstreams.reporting.url", stub.url()),
-                Map.entry("arcc.gateway.rate-limit.capacity", "20"),
-                Map.entry("arcc.gateway.rate-limit.refill", "20"),
+                Map.entry("arcc.gateway.rate-limit.capacity", rateLimit),
+                Map.entry("arcc.gateway.rate-limit.refill", rateLimit),
                 Map.entry("arcc.gateway.rate-limit.period", "2s"),
                 Map.entry("arcc.gateway.public-rate-limit.capacity", "3"),
                 Map.entry("arcc.gateway.public-rate-limit.refill", "3"),

@@ -29,6 +29,12 @@ class HealthTest {
     }
 
     @Test
+    void theOpenApiDocumentListsTheCasesEndpoints() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", hasItem("/api/v1/cases/{id}/identity"));
+    }
+
+    @Test
     void wellWhenTheBrokerAnswers() {
         given().when().get("/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"));
