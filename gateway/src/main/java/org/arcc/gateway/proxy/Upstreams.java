@@ -88,6 +88,11 @@ public class Upstreams {
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            // The service builds absolute links (Location) from the Host it sees: let it see the gateway's.
+            io.vertx.core.net.HostAndPort clientFacing = context.request().proxiedRequest().authority();
+            if (clientFacing != null) {
+                context.request().setAuthority(clientFacing);
+            }
             return context.sendRequest().map(response -> {
                 int status = response.getStatusCode();
                 if (status == 502 || status == 503 || status == 504) {

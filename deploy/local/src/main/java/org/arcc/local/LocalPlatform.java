@@ -1,0 +1,460 @@
+package org.arcc.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The whole platform on this machine: {@code start} brings up PostgreSQL (embedded, data kept in
+ * {@code .local/postgres}), a Kafka broker in its own JVM, Keycloak with the {@code arcc} realm, the cases
+ * service and the gateway, waits until each is ready, seeds demo data once, prints where everything is, and
+ * stays in the foreground until Ctrl-C (or {@code stop}), which shuts everything down in reverse order.
+ */
+public final class LocalPlatform {
+
+    static final String READY_LINE = "ARCC platform is ready";
+    private static final String DEMO_PASSWORD = "Demo-Passw0rd!";
+    private static final String KEYCLOAK_VERSION = "26.5.5";
+
+    private final LocalSettings settings;
+    private final List<ChildProcess> children = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+    private volatile boolean stopping;
+
+    LocalPlatform(LocalSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(System.getProperty("arcc.root", ".")).toAbsolutePath().normalize();
+        LocalSettings settings = LocalSettings.fromEnvironment(root);
+        String command = args.length == 0 ? "start" : args[0];
+        try {
+            switch (command) {
+                case "start" -> new LocalPlatform(settings).runUntilStopped();
+                case "stop" -> stopRunning(settings);
+                default -> {
+                    System.err.println("usage: arcc-local [start|stop]");
+                    System.exit(2);
+                }
+            }
+        } catch (PlatformException e) {
+            System.err.println("ARCC platform: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    void runUntilStopped() {
+        Path pidFile = settings.home().resolve("platform.pid");
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(read(pidFile).trim());
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new PlatformException("already running (pid " + pid + "); stop it with: deploy/local/arcc-local stop");
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "arcc-local-shutdown"));
+        long started = System.nanoTime();
+        try {
+            start();
+        } catch (RuntimeException e) {
+            shutdown();
+            throw e;
+        }
+        ChildProcess.write(pidFile, Long.toString(ProcessHandle.current().pid()));
+        System.out.printf("%s in %.1f s%n", READY_LINE, (System.nanoTime() - started) / 1e9);
+        printWhereEverythingIs();
+        System.out.flush();
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void start() {
+        Properties secrets = secrets();
+        checkPortsFree();
+        String jdbcUrl = startPostgres(secrets);
+        startKafka(secrets);
+        startKeycloak();
+        ChildProcess cases = service("cases", settings.root().resolve("services/cases/target/quarkus-app/quarkus-run.jar"),
+                Map.of("QUARKUS_HTTP_PORT", Integer.toString(settings.casesPort()),
+                        "ARCC_CASES_DB_URL", jdbcUrl,
+                        "ARCC_CASES_DB_USER", "cases_app",
+                        "ARCC_CASES_DB_PASSWORD", secrets.getProperty("postgres.cases.password"),
+                        "ARCC_OIDC_URL", settings.oidcUrl(),
+                        "ARCC_KAFKA_BOOTSTRAP", settings.kafkaBootstrap(),
+                        "ARCC_CRYPTO_KEYS", "local1:" + secrets.getProperty("crypto.kek.local1"),
+                        "ARCC_CRYPTO_ACTIVE_KEY", "local1",
+                        "ARCC_CRYPTO_BLIND_INDEX_KEY", secrets.getProperty("crypto.blind-index")));
+        cases.awaitHttpOk(settings.casesUrl() + "/q/health/ready", Duration.ofSeconds(90));
+        ChildProcess gateway = service("gateway", settings.root().resolve("gateway/target/quarkus-app/quarkus-run.jar"),
+                Map.of("QUARKUS_HTTP_PORT", Integer.toString(settings.gatewayPort()),
+                        "ARCC_CASES_URL", settings.casesUrl(),
+                        "ARCC_OIDC_URL", settings.oidcUrl()));
+        gateway.awaitHttpOk(settings.gatewayUrl() + "/q/health/ready", Duration.ofSeconds(90));
+        seedOnce();
+    }
+
+    // --- PostgreSQL ----------------------------------------------------------------------------------
+
+    private String startPostgres(Properties secrets) {
+        if (settings.externalPostgresUrl() != null) {
+            return settings.externalPostgresUrl();
+        }
+        Path data = settings.home().resolve("postgres");
+        try {
+            Files.createDirectories(settings.logs());
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setPort(settings.postgresPort())
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(settings.logs().resolve("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(settings.logs().resolve("postgres.log").toFile()))
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            throw new PlatformException("PostgreSQL did not start on port " + settings.postgresPort() + ": " + e.getMessage()
+                    + "; see " + settings.logs().resolve("postgres.log"));
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = 'cases_app'")) {
+                s.execute("CREATE ROLE cases_app LOGIN PASSWORD '" + secrets.getProperty("postgres.cases.password") + "'");
+            }
+            if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = 'cases'")) {
+                s.execute("CREATE DATABASE cases OWNER cases_app");
+            }
+        } catch (SQLException e) {
+            throw new PlatformException("PostgreSQL is up but the cases database could not be prepared: " + e.getMessage());
+        }
+        System.out.println("  postgres   ready on port " + settings.postgresPort() + " (data in " + data + ")");
+        return "jdbc:postgresql://localhost:" + settings.postgresPort() + "/cases";
+    }
+
+    private static boolean exists(Connection c, String sql) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    // --- Kafka ---------------------------------------------------------------------------------------
+
+    private void startKafka(Properties secrets) {
+        if (settings.externalKafka() != null) {
+            return;
+        }
+        Path data = settings.home().resolve("kafka");
+        Path config = settings.home().resolve("kafka.properties");
+        ChildProcess.write(config, String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@localhost:" + settings.kafkaControllerPort(),
+                "listeners=PLAINTEXT://localhost:" + settings.kafkaPort() + ",CONTROLLER://localhost:" + settings.kafkaControllerPort(),
+                "advertised.listeners=PLAINTEXT://localhost:" + settings.kafkaPort(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + data,
+                "num.partitions=3",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                ""));
+        List<String> java = List.of(javaExecutable(), "-Xms64m", "-Xmx384m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                "-cp", System.getProperty("java.class.path"));
+        if (!Files.exists(data.resolve("meta.properties"))) {
+            List<String> format = new ArrayList<>(java);
+            format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", secrets.getProperty("kafka.cluster-id"),
+                    "-c", config.toString(), "--ignore-formatted"));
+            ChildProcess formatting = ChildProcess.start("kafka-format", format, Map.of(), settings.home(), settings.logs());
+            formatting.awaitCondition(() -> !formatting.isAlive(), Duration.ofSeconds(60), "finish formatting");
+        }
+        List<String> server = new ArrayList<>(java);
+        server.addAll(List.of("kafka.Kafka", config.toString()));
+        ChildProcess kafka = ChildProcess.start("kafka", server, Map.of(), settings.home(), settings.logs());
+        children.add(kafka);
+        kafka.awaitCondition(() -> listening(settings.kafkaPort()), Duration.ofSeconds(90), "listen on port " + settings.kafkaPort());
+        kafka.awaitCondition(this::kafkaAnswers, Duration.ofSeconds(90), "answer as a cluster");
+        System.out.println("  kafka      ready on " + settings.kafkaBootstrap() + " (data in " + data + ")");
+    }
+
+    private boolean kafkaAnswers() {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                "bootstrap.servers", settings.kafkaBootstrap(), "request.timeout.ms", 2000, "default.api.timeout.ms", 3000))) {
+            return !admin.describeCluster().nodes().get(3, java.util.concurrent.TimeUnit.SECONDS).isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    // --- Keycloak ------------------------------------------------------------------------------------
+
+    private void startKeycloak() {
+        if (settings.externalKeycloak() != null) {
+            return;
+        }
+        Path dist = settings.root().resolve("deploy/local/target/keycloak/keycloak-" + KEYCLOAK_VERSION);
+        if (!Files.isExecutable(dist.resolve("bin/kc.sh"))) {
+            throw new PlatformException("Keycloak " + KEYCLOAK_VERSION + " is not unpacked at " + dist
+                    + "; build it with: ./mvnw -pl deploy/local -am install -DskipTests");
+        }
+        try {
+            Path imports = Files.createDirectories(dist.resolve("data/import"));
+            Files.copy(settings.root().resolve("deploy/keycloak/arcc-realm.json"), imports.resolve("arcc-realm.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new PlatformException("Cannot place the realm for import in " + dist + ": " + e.getMessage());
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx512m");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        ChildProcess keycloak = ChildProcess.start("keycloak", List.of("bash", dist.resolve("bin/kc.sh").toString(),
+                "start-dev", "--http-port=" + settings.keycloakPort(), "--import-realm", "--health-enabled=false"),
+                env, dist, settings.logs());
+        children.add(keycloak);
+        keycloak.awaitHttpOk(settings.oidcUrl() + "/.well-known/openid-configuration", Duration.ofSeconds(240));
+        System.out.println("  keycloak   ready at " + settings.keycloakBase());
+    }
+
+    // --- services ------------------------------------------------------------------------------------
+
+    private ChildProcess service(String name, Path jar, Map<String, String> env) {
+        if (!Files.exists(jar)) {
+            throw new PlatformException(name + " is not built (" + jar + " is missing); run ./mvnw install -DskipTests");
+        }
+        ChildProcess child = ChildProcess.start(name, List.of(javaExecutable(), "-Xms32m", "-Xmx256m", "-jar", jar.toString()),
+                env, settings.root(), settings.logs());
+        children.add(child);
+        return child;
+    }
+
+    // --- demo data -----------------------------------------------------------------------------------
+
+    private void seedOnce() {
+        Path marker = settings.home().resolve("seeded");
+        if (Files.exists(marker)) {
+            return;
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, List<String>> plan = new LinkedHashMap<>();
+        plan.put("khi", List.of("WALK_IN", "POLICE"));
+        plan.put("lhe1", List.of("NGO_REFERRAL", "WALK_IN"));
+        plan.put("mux", List.of("POLICE"));
+        plan.put("rwp", List.of("WALK_IN"));
+        plan.put("isb", List.of("TRANSFER"));
+        int opened = 0;
+        for (Map.Entry<String, List<String>> cell : plan.entrySet()) {
+            String token = userToken(http, cell.getKey() + ".caseworker");
+            for (String channel : cell.getValue()) {
+                String body = "{\"channel\":\"" + channel + "\",\"ageBand\":\"" + (opened % 2 == 0 ? "ADULT_25_59" : "CHILD_12_17")
+                        + "\",\"arrivedAt\":\"" + Instant.now().minus(Duration.ofHours(opened + 1)) + "\"}";
+                HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(settings.gatewayUrl() + "/api/v1/cases"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                if (response.statusCode() != 201) {
+                    throw new PlatformException("Seeding demo cases failed: HTTP " + response.statusCode() + " " + response.body());
+                }
+                opened++;
+            }
+        }
+        ChildProcess.write(marker, "seeded " + opened + " demo cases at " + Instant.now() + "\n");
+        System.out.println("  demo data  " + opened + " cases opened in 5 cells");
+    }
+
+    /** A user token from the development-only public client {@code arcc-cli}. */
+    String userToken(HttpClient http, String username) {
+        String form = "grant_type=password&client_id=arcc-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(settings.oidcUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new PlatformException("Keycloak gave no token for " + username + ": HTTP " + response.statusCode());
+        }
+        return token.group(1);
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new PlatformException("HTTP call to " + request.uri() + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("Interrupted");
+        }
+    }
+
+    // --- shutdown ------------------------------------------------------------------------------------
+
+    private synchronized void shutdown() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        for (int i = children.size() - 1; i >= 0; i--) {
+            ChildProcess child = children.get(i);
+            System.out.println("  stopping " + child.name());
+            child.stop(Duration.ofSeconds(20));
+        }
+        children.clear();
+        if (postgres != null) {
+            System.out.println("  stopping postgres");
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            postgres = null;
+        }
+        try {
+            Files.deleteIfExists(settings.home().resolve("platform.pid"));
+        } catch (IOException ignored) {
+            // nothing left to do
+        }
+        System.out.println("ARCC platform stopped");
+        System.out.flush();
+    }
+
+    static void stopRunning(LocalSettings settings) {
+        Path pidFile = settings.home().resolve("platform.pid");
+        if (!Files.exists(pidFile)) {
+            System.out.println("ARCC platform is not running");
+            return;
+        }
+        long pid = Long.parseLong(read(pidFile).trim());
+        ProcessHandle.of(pid).ifPresentOrElse(handle -> {
+            handle.destroy();
+            try {
+                handle.onExit().get(90, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                handle.destroyForcibly();
+            }
+            System.out.println("ARCC platform stopped");
+        }, () -> System.out.println("ARCC platform is not running"));
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------
+
+    private void checkPortsFree() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        if (settings.externalPostgresUrl() == null) {
+            ports.put("postgres", settings.postgresPort());
+        }
+        if (settings.externalKafka() == null) {
+            ports.put("kafka", settings.kafkaPort());
+            ports.put("kafka controller", settings.kafkaControllerPort());
+        }
+        if (settings.externalKeycloak() == null) {
+            ports.put("keycloak", settings.keycloakPort());
+        }
+        ports.put("cases", settings.casesPort());
+        ports.put("gateway", settings.gatewayPort());
+        ports.forEach((name, port) -> {
+            if (listening(port)) {
+                throw new PlatformException("port " + port + " (" + name + ") is taken; free it or set its ARCC_*_PORT variable"
+                        + " (docs/operations.md)");
+            }
+        });
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Properties secrets() {
+        Path file = settings.home().resolve("secrets.properties");
+        Properties secrets = new Properties();
+        try {
+            Files.createDirectories(settings.home());
+            if (Files.exists(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    secrets.load(in);
+                }
+                return secrets;
+            }
+            SecureRandom random = new SecureRandom();
+            secrets.setProperty("postgres.cases.password", HexFormat.of().formatHex(random.generateSeed(16)));
+            secrets.setProperty("crypto.kek.local1", Base64.getEncoder().encodeToString(random.generateSeed(32)));
+            secrets.setProperty("crypto.blind-index", Base64.getEncoder().encodeToString(random.generateSeed(32)));
+            secrets.setProperty("kafka.cluster-id", org.apache.kafka.common.Uuid.randomUuid().toString());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                secrets.store(out, "Generated once for this local platform; never reuse outside development");
+            }
+            return secrets;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep local secrets in " + file, e);
+        }
+    }
+
+    private void printWhereEverythingIs() {
+        System.out.println();
+        System.out.println("  Gateway          " + settings.gatewayUrl() + "   (API under /api/v1)");
+        System.out.println("  API reference    " + settings.gatewayUrl() + "/q/swagger-ui");
+        System.out.println("  Keycloak         " + settings.keycloakBase() + "   (admin console: admin / admin)");
+        System.out.println("  Kafka            " + settings.kafkaBootstrap());
+        System.out.println("  Logs             " + settings.logs());
+        System.out.println();
+        System.out.println("  Demo logins (development only), password " + DEMO_PASSWORD + ":");
+        System.out.println("    <cell>.caseworker, .supervisor, .medical, .counsellor, .legal for isb khi lhe1 lhe2 mux rwp;");
+        System.out.println("    lab.custodian, gov.analyst, platform.admin");
+        System.out.println("  Token:  curl -s -d grant_type=password -d client_id=arcc-cli -d username=khi.caseworker \\");
+        System.out.println("            -d 'password=" + DEMO_PASSWORD + "' " + settings.oidcUrl() + "/protocol/openid-connect/token");
+        System.out.println();
+        System.out.println("  Stop with Ctrl-C, or: deploy/local/arcc-local stop");
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+}

@@ -1,0 +1,53 @@
+package org.arcc.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local platform keeps its data and which ports it uses; each can be changed with an environment
+ * variable (docs/operations.md).
+ */
+record LocalSettings(Path root, Path home, int postgresPort, String externalPostgresUrl, int kafkaPort,
+        int kafkaControllerPort, String externalKafka, int keycloakPort, String externalKeycloak, int casesPort,
+        int gatewayPort) {
+
+    static LocalSettings fromEnvironment(Path root) {
+        Map<String, String> env = System.getenv();
+        Path home = Path.of(env.getOrDefault("ARCC_LOCAL_HOME", root.resolve(".local").toString())).toAbsolutePath();
+        return new LocalSettings(root, home,
+                port(env, "ARCC_PG_PORT", 15432), env.get("ARCC_PG_URL"),
+                port(env, "ARCC_KAFKA_PORT", 9092), port(env, "ARCC_KAFKA_CONTROLLER_PORT", 9093), env.get("ARCC_KAFKA_BOOTSTRAP"),
+                port(env, "ARCC_KEYCLOAK_PORT", 8180), env.get("ARCC_OIDC_URL"),
+                port(env, "ARCC_CASES_PORT", 8081), port(env, "ARCC_GATEWAY_PORT", 8080));
+    }
+
+    Path logs() {
+        return home.resolve("logs");
+    }
+
+    String kafkaBootstrap() {
+        return externalKafka != null ? externalKafka : "localhost:" + kafkaPort;
+    }
+
+    /** Services and clients must reach Keycloak by the same name: the token issuer must match. */
+    String oidcUrl() {
+        return externalKeycloak != null ? externalKeycloak : "http://localhost:" + keycloakPort + "/realms/arcc";
+    }
+
+    String keycloakBase() {
+        return oidcUrl().substring(0, oidcUrl().indexOf("/realms/"));
+    }
+
+    String gatewayUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    String casesUrl() {
+        return "http://localhost:" + casesPort;
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}

@@ -1,0 +1,143 @@
+package org.arcc.local;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.arcc.testing.KafkaTopicReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+
+/**
+ * The README's second command, for real: starts the whole platform with {@code deploy/local/arcc-local}
+ * (PostgreSQL, Kafka, Keycloak, cases, gateway), makes the first API call a newcomer would make with a
+ * Keycloak token, follows the event onto the broker, checks another cell sees nothing, and stops it all.
+ */
+class LocalPlatformIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("arcc.root", "../..")).toAbsolutePath().normalize();
+    private static final String GATEWAY = "http://localhost:8080";
+    private static final String TOKEN_URL = "http://localhost:8180/realms/arcc/protocol/openid-connect/token";
+    private static final List<Integer> PORTS = List.of(8080, 8081, 8180, 9092, 9093, 15432);
+
+    private static Path home;
+    private static Process platform;
+    private static final StringBuffer output = new StringBuffer();
+
+    @BeforeAll
+    static void startThePlatform() throws Exception {
+        home = Files.createTempDirectory("arcc-local-it-");
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("deploy/local/arcc-local").toString(), "start")
+                .directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().put("ARCC_LOCAL_HOME", home.toString());
+        long started = System.nanoTime();
+        platform = builder.start();
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(platform.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.append(line).append('\n');
+                    System.out.println("[arcc-local] " + line);
+                    if (line.startsWith(LocalPlatform.READY_LINE)) {
+                        ready.complete(true);
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+            ready.complete(false);
+        }, "arcc-local-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean up = ready.get(8, TimeUnit.MINUTES);
+        assertThat(up).as("platform ready; its output:\n" + output).isTrue();
+        System.out.printf("[arcc-local] cold start measured by the test: %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    @AfterAll
+    static void stopThePlatform() throws Exception {
+        if (platform == null) {
+            return;
+        }
+        ProcessBuilder stopping = new ProcessBuilder("bash", ROOT.resolve("deploy/local/arcc-local").toString(), "stop")
+                .directory(ROOT.toFile()).inheritIO();
+        stopping.environment().put("ARCC_LOCAL_HOME", home.toString());
+        Process stop = stopping.start();
+        stop.getOutputStream().close();
+        assertThat(stop.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        if (!platform.waitFor(2, TimeUnit.MINUTES)) {
+            platform.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aNewcomersFirstCallWorksEndToEndAndStopsCleanly() throws Exception {
+        String khi = token("khi.caseworker");
+        String id = given().auth().oauth2(khi).contentType(ContentType.JSON)
+                .body("{\"channel\":\"WALK_IN\",\"ageBand\":\"ADULT_25_59\",\"arrivedAt\":\"2026-11-30T06:00:00Z\"}")
+                .when().post(GATEWAY + "/api/v1/cases")
+                .then().statusCode(201).body("cell", equalTo("KHI")).extract().path("id");
+
+        given().auth().oauth2(khi).when().get(GATEWAY + "/api/v1/cases/" + id)
+                .then().statusCode(200).body("id", equalTo(id)).body("channel", equalTo("WALK_IN"));
+
+        try (KafkaTopicReader reader = new KafkaTopicReader("localhost:9092", "arcc.cases.v1")) {
+            ConsumerRecord<String, String> opened = reader.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(60));
+            assertThat(KafkaTopicReader.header(opened, "ce_type")).isEqualTo("arcc.case.opened.v1");
+        }
+
+        given().auth().oauth2(token("lhe1.caseworker")).when().get(GATEWAY + "/api/v1/cases/" + id)
+                .then().statusCode(404).contentType("application/problem+json");
+
+        ProcessBuilder stopping = new ProcessBuilder("bash", ROOT.resolve("deploy/local/arcc-local").toString(), "stop")
+                .directory(ROOT.toFile()).redirectErrorStream(true);
+        stopping.environment().put("ARCC_LOCAL_HOME", home.toString());
+        Process stop = stopping.start();
+        stop.getOutputStream().close();
+        assertThat(stop.waitFor(2, TimeUnit.MINUTES)).as("stop command finished").isTrue();
+        assertThat(platform.waitFor(2, TimeUnit.MINUTES)).as("platform process ended").isTrue();
+        List<String> leftovers = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(home.toString()) || c.contains("quarkus-run.jar")
+                        || c.contains("keycloak-26.5.5")).orElse(false))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
+        assertThat(leftovers).as("processes left behind").isEmpty();
+        for (int port : PORTS) {
+            assertThat(listening(port)).as("port " + port + " still open").isFalse();
+        }
+        platform = null;
+    }
+
+    private static String token(String username) {
+        return given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "password").formParam("client_id", "arcc-cli")
+                .formParam("username", username).formParam("password", "Demo-Passw0rd!")
+                .when().post(TOKEN_URL).then().statusCode(200).extract().path("access_token");
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
