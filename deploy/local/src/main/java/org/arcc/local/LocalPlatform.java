@@ -65,8 +65,9 @@ public final class LocalPlatform {
             switch (command) {
                 case "start" -> new LocalPlatform(settings).runUntilStopped();
                 case "stop" -> stopRunning(settings);
+                case "watch" -> TopicWatch.run(settings.kafkaBootstrap(), args.length > 1 ? args[1] : "arcc.cases.v1");
                 default -> {
-                    System.err.println("usage: arcc-local [start|stop]");
+                    System.err.println("usage: arcc-local [start|stop|watch <topic>]");
                     System.exit(2);
                 }
             }
