@@ -7,20 +7,5 @@ public record Step(String aggregateId, int seq, boolean poison) {
 
     public static final String TOPIC = "arcc.test.v1";
 
-    public static final EventType TYPE = new EventType() {
-        @Override
-        public String type() {
-            return "arcc.test.step.v1";
-        }
-
-        @Override
-        public String topic() {
-            return TOPIC;
-        }
-
-        @Override
-        public String aggregateType() {
-            return "test";
-        }
-    };
+    public static final EventType TYPE = new EventType("arcc.test.step.v1", TOPIC, "test");
 }

@@ -28,20 +28,5 @@ public record AccessAudited(String service, long seq, String actor, String actor
         String action, String resourceType, String resourceId, String resourceCell, String purpose, String outcome,
         String requestId, Instant occurredAt, String hash) {
 
-    public static final EventType TYPE = new EventType() {
-        @Override
-        public String type() {
-            return "arcc.audit.access.v1";
-        }
-
-        @Override
-        public String topic() {
-            return Topics.AUDIT;
-        }
-
-        @Override
-        public String aggregateType() {
-            return "audit";
-        }
-    };
+    public static final EventType TYPE = new EventType("arcc.audit.access.v1", Topics.AUDIT, "audit");
 }

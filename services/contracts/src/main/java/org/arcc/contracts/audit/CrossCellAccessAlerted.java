@@ -21,20 +21,5 @@ import org.arcc.contracts.Topics;
 public record CrossCellAccessAlerted(String service, long auditSeq, String actor, String resourceType,
         String resourceId, String resourceCell, String action, Instant occurredAt) {
 
-    public static final EventType TYPE = new EventType() {
-        @Override
-        public String type() {
-            return "arcc.audit.cross-cell-access.v1";
-        }
-
-        @Override
-        public String topic() {
-            return Topics.AUDIT;
-        }
-
-        @Override
-        public String aggregateType() {
-            return "audit";
-        }
-    };
+    public static final EventType TYPE = new EventType("arcc.audit.cross-cell-access.v1", Topics.AUDIT, "audit");
 }

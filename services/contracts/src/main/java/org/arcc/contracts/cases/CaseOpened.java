@@ -20,20 +20,5 @@ import org.arcc.contracts.Topics;
 public record CaseOpened(UUID caseId, String reference, String cell, String channel, String ageBand,
         Instant arrivedAt, Instant openedAt) {
 
-    public static final EventType TYPE = new EventType() {
-        @Override
-        public String type() {
-            return "arcc.case.opened.v1";
-        }
-
-        @Override
-        public String topic() {
-            return Topics.CASES;
-        }
-
-        @Override
-        public String aggregateType() {
-            return "case";
-        }
-    };
+    public static final EventType TYPE = new EventType("arcc.case.opened.v1", Topics.CASES, "case");
 }
