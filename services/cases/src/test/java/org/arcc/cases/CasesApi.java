@@ -16,6 +16,13 @@ public final class CasesApi {
                 .post("/api/v1/cases").then().statusCode(201).extract().path("id");
     }
 
+    /** Records an adult survivor's consent for a purpose; returns the consent id. */
+    public static String giveConsent(String token, String caseId, String purpose) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(java.util.Map.of("purpose", purpose, "givenBy", "SURVIVOR"))
+                .post("/api/v1/cases/" + caseId + "/consents").then().statusCode(201).extract().path("id");
+    }
+
     /** Opens a case and records an identity for it; returns the case id. */
     public static String openCaseWithIdentity(String token, AnIdentity identity) {
         String id = openCase(token);

@@ -4,7 +4,14 @@ import java.util.List;
 
 import org.arcc.contracts.audit.AccessAudited;
 import org.arcc.contracts.audit.CrossCellAccessAlerted;
+import org.arcc.contracts.cases.CaseClosed;
 import org.arcc.contracts.cases.CaseOpened;
+import org.arcc.contracts.cases.CaseStatusChanged;
+import org.arcc.contracts.cases.ConsentGiven;
+import org.arcc.contracts.cases.ConsentWithdrawn;
+import org.arcc.contracts.cases.DeadlineBreached;
+import org.arcc.contracts.cases.IdentityErased;
+import org.arcc.contracts.cases.ServiceDelivered;
 
 /**
  * Every event type the platform publishes, with its payload record. A new event is added here, with its
@@ -19,6 +26,13 @@ public final class EventCatalog {
 
     public static final List<Entry> ALL = List.of(
             new Entry(CaseOpened.TYPE, CaseOpened.class),
+            new Entry(CaseStatusChanged.TYPE, CaseStatusChanged.class),
+            new Entry(CaseClosed.TYPE, CaseClosed.class),
+            new Entry(ConsentGiven.TYPE, ConsentGiven.class),
+            new Entry(ConsentWithdrawn.TYPE, ConsentWithdrawn.class),
+            new Entry(ServiceDelivered.TYPE, ServiceDelivered.class),
+            new Entry(DeadlineBreached.TYPE, DeadlineBreached.class),
+            new Entry(IdentityErased.TYPE, IdentityErased.class),
             new Entry(AccessAudited.TYPE, AccessAudited.class),
             new Entry(CrossCellAccessAlerted.TYPE, CrossCellAccessAlerted.class));
 

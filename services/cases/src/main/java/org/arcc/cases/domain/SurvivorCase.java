@@ -51,8 +51,25 @@ public class SurvivorCase extends PanacheEntityBase {
     @Column(name = "opened_by", nullable = false)
     public String openedBy;
 
+    @Column(name = "exam_due_at", nullable = false)
+    public Instant examDueAt;
+
+    @Column(name = "exam_done_at")
+    public Instant examDoneAt;
+
+    @Column(name = "exam_breach_recorded_at")
+    public Instant examBreachRecordedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
     @Version
     public long version;
+
+    /** Whether the medico-legal exam deadline passed unmet (done late, or not done and overdue). */
+    public boolean examDeadlineBreached(Instant now) {
+        return examDoneAt != null ? examDoneAt.isAfter(examDueAt) : now.isAfter(examDueAt);
+    }
 
     /**
      * The case, if it lies within the scope: the cell is a condition of the query, never a check made after

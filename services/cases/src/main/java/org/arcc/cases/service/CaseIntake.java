@@ -44,6 +44,9 @@ public class CaseIntake {
     @Inject
     CaseAccess access;
 
+    @Inject
+    org.arcc.cases.config.CasesSettings rules;
+
     public record OpenCase(IntakeChannel channel, AgeBand ageBand, Instant arrivedAt) {
     }
 
@@ -67,6 +70,7 @@ public class CaseIntake {
         c.arrivedAt = command.arrivedAt();
         c.openedAt = now;
         c.openedBy = caller.subject();
+        c.examDueAt = c.arrivedAt.plus(rules.medicoLegalExamDeadline());
         c.persist();
         outbox.record(CaseOpened.TYPE, c.id.toString(), new CaseOpened(c.id, c.reference, c.cellCode,
                 c.channel.name(), c.ageBand.name(), c.arrivedAt, c.openedAt));

@@ -12,6 +12,8 @@ import org.arcc.cases.domain.Cnic;
 import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.cases.domain.SurvivorIdentity;
 import org.arcc.common.audit.AuditAction;
+import org.arcc.common.outbox.Outbox;
+import org.arcc.contracts.cases.IdentityErased;
 import org.arcc.common.audit.AuditEntry;
 import org.arcc.common.audit.AuditOutcome;
 import org.arcc.common.audit.AuditTrail;
@@ -42,6 +44,9 @@ public class IdentityRecords {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     /** Identity in plain text, as it crosses the API. */
     public record Identity(String name, String cnic, String phone, String address, Guardian guardian) {
@@ -117,6 +122,7 @@ public class IdentityRecords {
         if (row != null && !row.erased()) {
             cipher.shred(row.dataKeyId);
             row.blank(clock.instant());
+            outbox.record(IdentityErased.TYPE, c.id.toString(), new IdentityErased(c.id, c.cellCode, row.erasedAt));
         }
         access.succeeded(caller, scope, AuditAction.ERASE, CaseAccess.IDENTITY, c, Purpose.SURVIVOR_REQUEST.name());
     }

@@ -57,9 +57,19 @@ class AuthorizationMatrixTest {
         ONE_CASE, OWN_CELL
     }
 
+    /** Sends one request for an endpoint as the given role, about the given case. */
+    @FunctionalInterface
+    interface Call {
+        Response send(RequestSpecification spec, String caseId, String role);
+    }
+
     /** One row of the policy: who may call an endpoint, and what success looks like. */
-    record Endpoint(String method, String path, Set<String> roles, Reach reach, int success,
-            BiFunction<RequestSpecification, String, Response> call) {
+    record Endpoint(String method, String path, Set<String> roles, Reach reach, int success, Call call) {
+        Endpoint(String method, String path, Set<String> roles, Reach reach, int success,
+                BiFunction<RequestSpecification, String, Response> call) {
+            this(method, path, roles, reach, success, (spec, caseId, role) -> call.apply(spec, caseId));
+        }
+
         String key() {
             return method + " " + path;
         }
@@ -85,7 +95,36 @@ class AuthorizationMatrixTest {
                             .contentType(ContentType.JSON).body(Map.of("cnic", "12345-1234567-1"))
                             .post("/api/v1/cases/identity-lookups")),
             new Endpoint("GET", "/api/v1/cases/{id}/access-history", Set.of("cell-supervisor"), Reach.ONE_CASE, 200,
-                    (spec, caseId) -> spec.get("/api/v1/cases/" + caseId + "/access-history")));
+                    (spec, caseId) -> spec.get("/api/v1/cases/" + caseId + "/access-history")),
+            new Endpoint("POST", "/api/v1/cases/{id}/consents", Set.of("case-worker", "cell-supervisor", "medical-officer"),
+                    Reach.ONE_CASE, 201, (spec, caseId) -> spec.contentType(ContentType.JSON)
+                            .body(Map.of("purpose", "MEDICAL_EXAM", "givenBy", "SURVIVOR"))
+                            .post("/api/v1/cases/" + caseId + "/consents")),
+            new Endpoint("GET", "/api/v1/cases/{id}/consents", STAFF, Reach.ONE_CASE, 200,
+                    (spec, caseId) -> spec.get("/api/v1/cases/" + caseId + "/consents")),
+            new Endpoint("POST", "/api/v1/cases/{id}/consents/{consentId}/withdrawal", Set.of("case-worker", "cell-supervisor"),
+                    Reach.ONE_CASE, 200, (spec, caseId) -> spec.post("/api/v1/cases/" + caseId + "/consents/"
+                            + CasesApi.giveConsent(Tokens.caseWorker(OWN_CELL), caseId, "POLICE_REPORT") + "/withdrawal")),
+            new Endpoint("POST", "/api/v1/cases/{id}/services", STAFF, Reach.ONE_CASE, 201,
+                    (spec, caseId, role) -> spec.contentType(ContentType.JSON)
+                            .body(Map.of("service", serviceRecordableBy(role), "deliveredAt", java.time.Instant.now().toString()))
+                            .post("/api/v1/cases/" + caseId + "/services")),
+            new Endpoint("GET", "/api/v1/cases/{id}/services", STAFF, Reach.ONE_CASE, 200,
+                    (spec, caseId) -> spec.get("/api/v1/cases/" + caseId + "/services")),
+            new Endpoint("POST", "/api/v1/cases/{id}/status", Set.of("case-worker", "cell-supervisor"), Reach.ONE_CASE, 200,
+                    (spec, caseId) -> spec.contentType(ContentType.JSON).body(Map.of("status", "ASSESSMENT"))
+                            .post("/api/v1/cases/" + caseId + "/status")));
+
+    /** A service each role may record, so that an allowed role's request succeeds. */
+    private static String serviceRecordableBy(String role) {
+        return switch (role) {
+            case "medical-officer" -> "MEDICAL_TREATMENT";
+            case "counsellor" -> "PSYCHOSOCIAL_COUNSELLING";
+            case "legal-officer" -> "LEGAL_GUIDANCE";
+            case "cell-supervisor" -> "LEGAL_AID";
+            default -> "SHELTER_REFERRAL";
+        };
+    }
 
     @Test
     void everyEndpointHasARowAndARoleCheck() throws Exception {
@@ -115,14 +154,13 @@ class AuthorizationMatrixTest {
             for (String role : Caller.PLATFORM_ROLES) {
                 boolean allowed = endpoint.roles().contains(role);
                 int expected = allowed ? endpoint.success() : 403;
-                check(wrong, endpoint, role + " (own cell)", tokenFor(role, OWN_CELL), adminReason(role), expected);
+                check(wrong, endpoint, role, "(own cell)", tokenFor(role, OWN_CELL), adminReason(role), expected);
                 if (STAFF.contains(role) && endpoint.reach() == Reach.ONE_CASE) {
-                    check(wrong, endpoint, role + " of another cell", tokenFor(role, OTHER_CELL), null,
-                            allowed ? 404 : 403);
+                    check(wrong, endpoint, role, "of another cell", tokenFor(role, OTHER_CELL), null, allowed ? 404 : 403);
                 }
             }
             if (endpoint.roles().contains("platform-admin")) {
-                check(wrong, endpoint, "platform-admin without a reason", Tokens.platformAdmin(), null, 404);
+                check(wrong, endpoint, "platform-admin", "without a reason", Tokens.platformAdmin(), null, 404);
             }
         }
         assertThat(wrong).as("answers that differ from the policy").isEmpty();
@@ -132,19 +170,21 @@ class AuthorizationMatrixTest {
     void everyBrokenTokenIs401BeforeAnythingHappens() {
         List<String> wrong = new ArrayList<>();
         Map<String, String> broken = Map.of(
-                "expired", Tokens.as("cell-supervisor").inCell(OWN_CELL).expired(),
+                "that expired", Tokens.as("cell-supervisor").inCell(OWN_CELL).expired(),
                 "tampered", Tokens.as("case-worker").inCell(OWN_CELL).tampered(),
                 "wrong issuer", Tokens.as("cell-supervisor").inCell(OWN_CELL).wrongIssuer(),
                 "wrong audience", Tokens.as("cell-supervisor").inCell(OWN_CELL).wrongAudience(),
                 "unknown signing key", Tokens.as("cell-supervisor").inCell(OWN_CELL).signedByUnknownKey());
         for (Endpoint endpoint : POLICY) {
-            check(wrong, endpoint, "no token", null, null, 401);
-            broken.forEach((what, token) -> check(wrong, endpoint, what, token, null, 401));
+            check(wrong, endpoint, "case-worker", "with no token", null, null, 401);
+            broken.forEach((what, token) -> check(wrong, endpoint, "case-worker", "with a token " + what, token, null, 401));
         }
         assertThat(wrong).as("answers that differ from 401").isEmpty();
     }
 
-    private static void check(List<String> wrong, Endpoint endpoint, String who, String token, String reason, int expected) {
+    private static void check(List<String> wrong, Endpoint endpoint, String role, String how, String token, String reason,
+            int expected) {
+        String who = role + " " + how;
         String caseId = CasesApi.openCaseWithIdentity(Tokens.caseWorker(OWN_CELL), AnIdentity.adult());
         RequestSpecification spec = given();
         if (token != null) {
@@ -153,7 +193,7 @@ class AuthorizationMatrixTest {
         if (reason != null) {
             spec = spec.header("X-Access-Reason", reason);
         }
-        Response response = endpoint.call().apply(spec, caseId);
+        Response response = endpoint.call().send(spec, caseId, role);
         if (response.statusCode() != expected) {
             wrong.add(endpoint.key() + " as " + who + ": expected " + expected + ", got " + response.statusCode());
         } else if (expected >= 400 && !response.contentType().startsWith("application/problem+json")) {

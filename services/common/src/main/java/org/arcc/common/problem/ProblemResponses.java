@@ -22,7 +22,7 @@ public class ProblemResponses {
     }
 
     public Response of(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        Problem problem = new Problem(type.uri(), type.title(), type.status().getStatusCode(), detail,
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail,
                 uri == null ? null : uri.getRequestUri().getRawPath(), currentRequest.requestId(), errors);
         Response.ResponseBuilder builder = Response.status(type.status())
                 .type(Problem.MEDIA_TYPE)

@@ -1,28 +1,28 @@
 package org.arcc.common.problem;
 
-import jakarta.ws.rs.core.Response.Status;
-
 /** The kinds of problem ARCC services answer with; the URIs are part of the API and never change. */
 public enum ProblemType {
-    VALIDATION("validation", Status.BAD_REQUEST, "The request is not valid"),
-    MALFORMED("malformed-request", Status.BAD_REQUEST, "The request body cannot be read"),
-    UNAUTHENTICATED("unauthenticated", Status.UNAUTHORIZED, "A valid access token is required"),
-    FORBIDDEN("forbidden", Status.FORBIDDEN, "Your role does not allow this"),
-    NOT_FOUND("not-found", Status.NOT_FOUND, "No such resource"),
-    METHOD_NOT_ALLOWED("method-not-allowed", Status.METHOD_NOT_ALLOWED, "Method not allowed here"),
-    NOT_ACCEPTABLE("not-acceptable", Status.NOT_ACCEPTABLE, "Cannot answer in the requested media type"),
-    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
-    CONFLICT("conflict", Status.CONFLICT, "The request conflicts with the current state"),
-    GONE("gone", Status.GONE, "The resource was erased"),
-    INTERNAL("internal", Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
+    VALIDATION("validation", 400, "The request is not valid"),
+    MALFORMED("malformed-request", 400, "The request body cannot be read"),
+    UNAUTHENTICATED("unauthenticated", 401, "A valid access token is required"),
+    FORBIDDEN("forbidden", 403, "Your role does not allow this"),
+    NOT_FOUND("not-found", 404, "No such resource"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed here"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "Cannot answer in the requested media type"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    CONFLICT("conflict", 409, "The request conflicts with the current state"),
+    GONE("gone", 410, "The resource was erased"),
+    PRECONDITION_FAILED("precondition-failed", 412, "The resource changed since you read it"),
+    CONSENT_REQUIRED("consent-required", 422, "The survivor's consent is required"),
+    INTERNAL("internal", 500, "Something went wrong on our side");
 
     private static final String BASE = "urn:arcc:problem:";
 
     private final String uri;
-    private final Status status;
+    private final int status;
     private final String title;
 
-    ProblemType(String slug, Status status, String title) {
+    ProblemType(String slug, int status, String title) {
         this.uri = BASE + slug;
         this.status = status;
         this.title = title;
@@ -32,7 +32,7 @@ public enum ProblemType {
         return uri;
     }
 
-    public Status status() {
+    public int status() {
         return status;
     }
 

@@ -1,0 +1,79 @@
+package org.arcc.cases.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.arcc.cases.domain.Consent;
+import org.arcc.cases.domain.ConsentGiver;
+import org.arcc.cases.domain.ConsentPurpose;
+import org.arcc.cases.service.Consents;
+import org.arcc.common.security.AccessScope;
+import org.arcc.common.security.Caller;
+import org.arcc.common.security.CurrentCaller;
+
+/** Consent per purpose, given by the survivor or a guardian, and its withdrawal. */
+@Path("/api/v1/cases/{id}/consents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConsentsResource {
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    CurrentCaller caller;
+
+    public record GiveConsentRequest(@NotNull ConsentPurpose purpose, @NotNull ConsentGiver givenBy, Boolean childAssent,
+            @Pattern(regexp = "^[a-z0-9-]{2,64}$", message = "must be a partner id") String recipient) {
+    }
+
+    public record ConsentView(UUID id, String purpose, String recipient, String givenBy, Boolean childAssent,
+            Instant givenAt, Instant withdrawnAt, boolean active) {
+        static ConsentView of(Consent c) {
+            return new ConsentView(c.id, c.purpose.name(), c.recipient, c.givenBy.name(), c.childAssent, c.givenAt,
+                    c.withdrawnAt, c.active());
+        }
+    }
+
+    @POST
+    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer" })
+    public Response give(@PathParam("id") UUID id, @NotNull @Valid GiveConsentRequest request) {
+        Caller who = caller.get();
+        Consent consent = consents.give(who, AccessScope.ownCell(who), id, new Consents.GiveConsent(request.purpose(),
+                request.givenBy(), request.childAssent(), request.recipient()));
+        return Response.created(URI.create("/api/v1/cases/" + id + "/consents/" + consent.id))
+                .entity(ConsentView.of(consent)).build();
+    }
+
+    @GET
+    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    public List<ConsentView> list(@PathParam("id") UUID id) {
+        Caller who = caller.get();
+        return consents.list(who, AccessScope.ownCell(who), id).stream().map(ConsentView::of).toList();
+    }
+
+    @POST
+    @Path("/{consentId}/withdrawal")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    public ConsentView withdraw(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
+        Caller who = caller.get();
+        return ConsentView.of(consents.withdraw(who, AccessScope.ownCell(who), id, consentId));
+    }
+}

@@ -1,0 +1,71 @@
+package org.arcc.cases.service;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.arcc.cases.domain.CaseStatus;
+import org.arcc.cases.domain.SurvivorCase;
+import org.arcc.common.audit.AuditAction;
+import org.arcc.common.outbox.Outbox;
+import org.arcc.common.problem.ProblemException;
+import org.arcc.common.problem.ProblemType;
+import org.arcc.common.security.AccessScope;
+import org.arcc.common.security.Caller;
+import org.arcc.contracts.cases.CaseClosed;
+import org.arcc.contracts.cases.CaseStatusChanged;
+
+/** Moves a case through the workflow: one step at a time, closure and reopening by the supervisor only. */
+@ApplicationScoped
+public class Workflow {
+
+    static final String SUPERVISOR = "cell-supervisor";
+
+    @Inject
+    CaseAccess access;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * @param expectedVersion the version the caller last read ({@code If-Match}), or null to skip the check
+     * @param reason          required to reopen a closed case
+     */
+    @Transactional(dontRollbackOn = CaseNotFound.class)
+    public SurvivorCase move(Caller caller, AccessScope scope, UUID caseId, CaseStatus target, String reason,
+            Long expectedVersion) {
+        SurvivorCase c = access.load(caller, scope, caseId, AuditAction.UPDATE, CaseAccess.CASE, CaseIntake.CASE_WORK);
+        if (expectedVersion != null && expectedVersion != c.version) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The case is at version " + c.version
+                    + ", not " + expectedVersion + "; read it again");
+        }
+        if (!c.status.canMoveTo(target)) {
+            throw ProblemException.conflict("A case in " + c.status + " cannot move to " + target);
+        }
+        boolean closing = target == CaseStatus.CLOSED;
+        boolean reopening = c.status == CaseStatus.CLOSED;
+        if ((closing || reopening) && !caller.hasRole(SUPERVISOR)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only the cell supervisor " + (closing ? "approves a closure"
+                    : "reopens a case"));
+        }
+        if (reopening && (reason == null || reason.isBlank())) {
+            throw new ProblemException(ProblemType.VALIDATION, "Reopening a case needs a reason");
+        }
+        CaseStatus from = c.status;
+        c.status = target;
+        c.closedAt = closing ? clock.instant() : null;
+        outbox.record(CaseStatusChanged.TYPE, c.id.toString(), new CaseStatusChanged(c.id, c.cellCode, from.name(),
+                target.name(), clock.instant()));
+        if (closing) {
+            outbox.record(CaseClosed.TYPE, c.id.toString(), new CaseClosed(c.id, c.cellCode, c.closedAt));
+        }
+        access.succeeded(caller, scope, AuditAction.UPDATE, CaseAccess.CASE, c, CaseIntake.CASE_WORK);
+        return c;
+    }
+}
