@@ -218,6 +218,16 @@ class CaseIntakeTest {
     }
 
     @Test
+    void unknownFieldsAreRefusedByName() {
+        given().auth().oauth2(Tokens.caseWorker("KHI"))
+                .contentType(ContentType.JSON).body(ACase.walkIn().with("survivorName", "should never be sent here").body())
+                .when().post("/api/v1/cases")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("body.survivorName"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("should never be sent here")));
+    }
+
+    @Test
     void futureArrivalIsRefused() {
         given().auth().oauth2(Tokens.caseWorker("KHI"))
                 .contentType(ContentType.JSON).body(ACase.walkIn().arrivedAgo(Duration.ofHours(-3)).body())

@@ -73,14 +73,18 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class,
-            InvalidFormatException.class, JsonParseException.class })
+            InvalidFormatException.class, JsonParseException.class,
+            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class })
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = "body." + mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            String message = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+                    ? "is not a field of this request"
+                    : "has a value of the wrong type or format";
             return problems.of(ProblemType.VALIDATION, "One or more fields are invalid", uri,
-                    List.of(new Problem.FieldError(field, "has a value of the wrong type or format")));
+                    List.of(new Problem.FieldError(field, message)));
         }
         return problems.of(ProblemType.MALFORMED, "The request body is not valid JSON", uri);
     }
