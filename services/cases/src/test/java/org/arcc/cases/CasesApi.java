@@ -23,6 +23,18 @@ public final class CasesApi {
                 .post("/api/v1/cases/" + caseId + "/consents").then().statusCode(201).extract().path("id");
     }
 
+    /** Proposes moving a case to another cell; returns the transfer id. */
+    public static String proposeTransfer(String token, String caseId, String toCell) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(java.util.Map.of("toCell", toCell))
+                .post("/api/v1/cases/" + caseId + "/transfers").then().statusCode(201).extract().path("id");
+    }
+
+    /** A transfer from {@code fromCell} to {@code toCell} of a fresh case, waiting for a decision; returns its id. */
+    public static String transferWaitingFor(String fromCell, String toCell) {
+        String token = org.arcc.testing.Tokens.caseWorker(fromCell);
+        return proposeTransfer(token, openCase(token), toCell);
+    }
+
     /** Opens a case and records an identity for it; returns the case id. */
     public static String openCaseWithIdentity(String token, AnIdentity identity) {
         String id = openCase(token);

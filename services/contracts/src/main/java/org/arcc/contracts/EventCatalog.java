@@ -12,6 +12,9 @@ import org.arcc.contracts.cases.ConsentWithdrawn;
 import org.arcc.contracts.cases.DeadlineBreached;
 import org.arcc.contracts.cases.IdentityErased;
 import org.arcc.contracts.cases.ServiceDelivered;
+import org.arcc.contracts.cases.TransferAccepted;
+import org.arcc.contracts.cases.TransferDeclined;
+import org.arcc.contracts.cases.TransferProposed;
 
 /**
  * Every event type the platform publishes, with its payload record. A new event is added here, with its
@@ -33,6 +36,9 @@ public final class EventCatalog {
             new Entry(ServiceDelivered.TYPE, ServiceDelivered.class),
             new Entry(DeadlineBreached.TYPE, DeadlineBreached.class),
             new Entry(IdentityErased.TYPE, IdentityErased.class),
+            new Entry(TransferProposed.TYPE, TransferProposed.class),
+            new Entry(TransferAccepted.TYPE, TransferAccepted.class),
+            new Entry(TransferDeclined.TYPE, TransferDeclined.class),
             new Entry(AccessAudited.TYPE, AccessAudited.class),
             new Entry(CrossCellAccessAlerted.TYPE, CrossCellAccessAlerted.class));
 

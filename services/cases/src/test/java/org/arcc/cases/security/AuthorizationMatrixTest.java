@@ -113,7 +113,20 @@ class AuthorizationMatrixTest {
                     (spec, caseId) -> spec.get("/api/v1/cases/" + caseId + "/services")),
             new Endpoint("POST", "/api/v1/cases/{id}/status", Set.of("case-worker", "cell-supervisor"), Reach.ONE_CASE, 200,
                     (spec, caseId) -> spec.contentType(ContentType.JSON).body(Map.of("status", "ASSESSMENT"))
-                            .post("/api/v1/cases/" + caseId + "/status")));
+                            .post("/api/v1/cases/" + caseId + "/status")),
+            new Endpoint("POST", "/api/v1/cases/{id}/transfers", Set.of("case-worker", "cell-supervisor"), Reach.ONE_CASE, 201,
+                    (spec, caseId) -> spec.contentType(ContentType.JSON).body(Map.of("toCell", "MUX"))
+                            .post("/api/v1/cases/" + caseId + "/transfers")),
+            new Endpoint("GET", "/api/v1/cases/transfers", Set.of("case-worker", "cell-supervisor"), Reach.OWN_CELL, 200,
+                    (spec, caseId) -> spec.get("/api/v1/cases/transfers")),
+            // A transfer is the receiving cell's to decide: the fixture is one sent from the other cell to ours.
+            new Endpoint("POST", "/api/v1/cases/transfers/{transferId}/acceptance", Set.of("case-worker", "cell-supervisor"),
+                    Reach.ONE_CASE, 200, (spec, caseId) -> spec.post("/api/v1/cases/transfers/"
+                            + CasesApi.transferWaitingFor(OTHER_CELL, OWN_CELL) + "/acceptance")),
+            new Endpoint("POST", "/api/v1/cases/transfers/{transferId}/decline", Set.of("case-worker", "cell-supervisor"),
+                    Reach.ONE_CASE, 200, (spec, caseId) -> spec.contentType(ContentType.JSON)
+                            .body(Map.of("reason", "The survivor chose to stay near her family"))
+                            .post("/api/v1/cases/transfers/" + CasesApi.transferWaitingFor(OTHER_CELL, OWN_CELL) + "/decline")));
 
     /** A service each role may record, so that an allowed role's request succeeds. */
     private static String serviceRecordableBy(String role) {

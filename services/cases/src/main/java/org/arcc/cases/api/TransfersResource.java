@@ -1,0 +1,89 @@
+package org.arcc.cases.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.arcc.cases.domain.CaseTransfer;
+import org.arcc.cases.service.Transfers;
+import org.arcc.common.security.AccessScope;
+import org.arcc.common.security.Caller;
+import org.arcc.common.security.CurrentCaller;
+
+/**
+ * Transfers between cells. The owning cell proposes ({@code POST /api/v1/cases/{id}/transfers}); the
+ * receiving cell lists what waits for it and accepts or declines.
+ */
+@Path("/api/v1/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TransfersResource {
+
+    @Inject
+    Transfers transfers;
+
+    @Inject
+    CurrentCaller caller;
+
+    public record ProposeTransferRequest(@NotNull @Pattern(regexp = "^[A-Z0-9-]{2,12}$", message = "must be a cell code") String toCell,
+            @Size(max = 500) String reason) {
+    }
+
+    public record DeclineRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record TransferView(UUID id, UUID caseId, String fromCell, String toCell, String status, Instant proposedAt,
+            Instant decidedAt) {
+        static TransferView of(CaseTransfer t) {
+            return new TransferView(t.id, t.caseId, t.fromCell, t.toCell, t.status.name(), t.proposedAt, t.decidedAt);
+        }
+    }
+
+    @POST
+    @Path("/{id}/transfers")
+    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    public Response propose(@PathParam("id") UUID id, @NotNull @Valid ProposeTransferRequest request) {
+        Caller who = caller.get();
+        CaseTransfer transfer = transfers.propose(who, AccessScope.ownCell(who), id, request.toCell(), request.reason());
+        return Response.created(URI.create("/api/v1/cases/transfers/" + transfer.id)).entity(TransferView.of(transfer)).build();
+    }
+
+    @GET
+    @Path("/transfers")
+    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    public List<TransferView> list() {
+        return transfers.ofMyCell(caller.get()).stream().map(TransferView::of).toList();
+    }
+
+    @POST
+    @Path("/transfers/{transferId}/acceptance")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    public TransferView accept(@PathParam("transferId") UUID transferId) {
+        return TransferView.of(transfers.accept(caller.get(), transferId));
+    }
+
+    @POST
+    @Path("/transfers/{transferId}/decline")
+    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    public TransferView decline(@PathParam("transferId") UUID transferId, @NotNull @Valid DeclineRequest request) {
+        return TransferView.of(transfers.decline(caller.get(), transferId, request.reason()));
+    }
+}
