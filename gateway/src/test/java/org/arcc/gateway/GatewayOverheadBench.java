@@ -8,13 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
+import org.arcc.testing.ClosedLoopLoad;
 import org.arcc.testing.OidcTestServerResource;
 import org.arcc.testing.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,17 +35,6 @@ class GatewayOverheadBench {
     @ConfigProperty(name = "quarkus.http.test-port")
     int gatewayPort;
 
-    record Run(String name, long requests, double seconds, long[] latencies) {
-        double throughput() {
-            return requests / seconds;
-        }
-
-        double percentile(int p) {
-            int index = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
-            return latencies[Math.max(0, index)] / 1e6;
-        }
-    }
-
     @Test
     void directVersusThroughTheGateway() throws Exception {
         String token = Tokens.as("case-worker").inCell("KHI").subject("bench").sign();
@@ -59,8 +43,8 @@ class GatewayOverheadBench {
 
         load(direct, token, 3);
         load(gateway, token, 3);
-        Run d = load(direct, token, SECONDS);
-        Run g = load(gateway, token, SECONDS);
+        ClosedLoopLoad.Result d = load(direct, token, SECONDS);
+        ClosedLoopLoad.Result g = load(gateway, token, SECONDS);
 
         String report = """
                 | Path | Requests | Throughput | p50 | p99 |
@@ -68,9 +52,9 @@ class GatewayOverheadBench {
                 | direct to the upstream | %d | %.0f req/s | %.2f ms | %.2f ms |
                 | through the gateway | %d | %.0f req/s | %.2f ms | %.2f ms |
                 | gateway adds | | | %.2f ms | %.2f ms |
-                """.formatted(d.requests(), d.throughput(), d.percentile(50), d.percentile(99),
-                g.requests(), g.throughput(), g.percentile(50), g.percentile(99),
-                g.percentile(50) - d.percentile(50), g.percentile(99) - d.percentile(99));
+                """.formatted(d.operations(), d.throughput(), d.percentileMillis(50), d.percentileMillis(99),
+                g.operations(), g.throughput(), g.percentileMillis(50), g.percentileMillis(99),
+                g.percentileMillis(50) - d.percentileMillis(50), g.percentileMillis(99) - d.percentileMillis(99));
         Path out = Path.of("target/benchmarks/gateway.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, "Measured " + Instant.now() + ", " + THREADS + " client threads, " + SECONDS
@@ -78,42 +62,15 @@ class GatewayOverheadBench {
         System.out.println(report);
     }
 
-    private static Run load(URI uri, String token, int seconds) throws Exception {
+    private static ClosedLoopLoad.Result load(URI uri, String token, int seconds) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(10)).GET().build();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        long started = System.nanoTime();
-        List<Future<long[]>> workers = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            workers.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 16];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri);
-                    }
-                    if (n == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, n * 2);
-                    }
-                    latencies[n++] = System.nanoTime() - t0;
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        long[] all = new long[0];
-        for (Future<long[]> worker : workers) {
-            long[] part = worker.get();
-            long[] merged = Arrays.copyOf(all, all.length + part.length);
-            System.arraycopy(part, 0, merged, all.length, part.length);
-            all = merged;
-        }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
-        Arrays.sort(all);
-        return new Run(uri.toString(), all.length, elapsed, all);
+        return ClosedLoopLoad.run(THREADS, Duration.ofSeconds(seconds), () -> {
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri);
+            }
+        });
     }
 }

@@ -8,16 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.arcc.cases.AnIdentity;
+import org.arcc.testing.ClosedLoopLoad;
 import org.arcc.testing.EmbeddedPostgresResource;
 import org.arcc.testing.KafkaBrokerResource;
 import org.arcc.testing.OidcTestServerResource;
@@ -54,10 +49,7 @@ class IntakeBench {
     void sustainedIntakes() throws Exception {
         String token = Tokens.as("case-worker").inCell("KHI").subject("bench").sign();
         run(token, 3);
-        long started = System.nanoTime();
-        long[] latencies = run(token, SECONDS);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        Arrays.sort(latencies);
+        ClosedLoopLoad.Result result = run(token, SECONDS);
         String report = """
                 | Measure | Value |
                 | --- | --- |
@@ -65,8 +57,8 @@ class IntakeBench {
                 | Sustained intakes per second | %.0f |
                 | Intake latency p50 (both calls) | %.1f ms |
                 | Intake latency p99 (both calls) | %.1f ms |
-                """.formatted(THREADS, SECONDS, latencies.length, latencies.length / seconds,
-                percentile(latencies, 50), percentile(latencies, 99));
+                """.formatted(THREADS, SECONDS, result.operations(), result.throughput(),
+                result.percentileMillis(50), result.percentileMillis(99));
         Path out = Path.of("target/benchmarks/intake.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, "Measured " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors()
@@ -74,54 +66,26 @@ class IntakeBench {
         System.out.println(report);
     }
 
-    private long[] run(String token, int seconds) throws Exception {
+    private ClosedLoopLoad.Result run(String token, int seconds) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        List<Future<long[]>> workers = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            workers.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 14];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases"))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"WALK_IN\",\"ageBand\":\"ADULT_25_59\",\"arrivedAt\":\""
-                                    + Instant.now().minusSeconds(600) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-                    Matcher id = ID.matcher(opened.body());
-                    if (opened.statusCode() != 201 || !id.find()) {
-                        throw new IllegalStateException("intake failed: " + opened.statusCode());
-                    }
-                    HttpResponse<Void> identity = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + "/api/v1/cases/" + id.group(1) + "/identity")).header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(AnIdentity.adult().body()))).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (identity.statusCode() != 204) {
-                        throw new IllegalStateException("identity failed: " + identity.statusCode());
-                    }
-                    if (n == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, n * 2);
-                    }
-                    latencies[n++] = System.nanoTime() - t0;
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        long[] all = new long[0];
-        for (Future<long[]> worker : workers) {
-            long[] part = worker.get();
-            long[] merged = Arrays.copyOf(all, all.length + part.length);
-            System.arraycopy(part, 0, merged, all.length, part.length);
-            all = merged;
-        }
-        pool.shutdown();
-        return all;
-    }
-
-    private static double percentile(long[] sorted, int p) {
-        return sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+        return ClosedLoopLoad.run(THREADS, Duration.ofSeconds(seconds), () -> {
+            HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"WALK_IN\",\"ageBand\":\"ADULT_25_59\",\"arrivedAt\":\""
+                            + Instant.now().minusSeconds(600) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher id = ID.matcher(opened.body());
+            if (opened.statusCode() != 201 || !id.find()) {
+                throw new IllegalStateException("intake failed: " + opened.statusCode());
+            }
+            HttpResponse<Void> identity = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/cases/" + id.group(1) + "/identity")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(AnIdentity.adult().body()))).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (identity.statusCode() != 204) {
+                throw new IllegalStateException("identity failed: " + identity.statusCode());
+            }
+        });
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.locks.LockSupport;
 import jakarta.inject.Inject;
 
 import org.arcc.common.inbox.EventConsumers;
+import org.arcc.testing.ClosedLoopLoad;
 import org.arcc.testing.EmbeddedPostgresResource;
 import org.arcc.testing.KafkaBrokerResource;
 import org.arcc.testing.OidcTestServerResource;
@@ -71,8 +72,8 @@ class EventBackboneBench {
                 | Commit-to-consume p99 | %.1f ms |
                 | Commit-to-consume max | %.1f ms |
                 | Burst: %d events committed by 8 threads, time until all consumed | %.0f events/s |
-                """.formatted(RATE_PER_SECOND, PACED_SECONDS, latencies.length, percentile(latencies, 50),
-                percentile(latencies, 99), latencies[latencies.length - 1] / 1e6, BURST_EVENTS, throughput);
+                """.formatted(RATE_PER_SECOND, PACED_SECONDS, latencies.length, ClosedLoopLoad.Result.percentileMillis(latencies, 50),
+                ClosedLoopLoad.Result.percentileMillis(latencies, 99), latencies[latencies.length - 1] / 1e6, BURST_EVENTS, throughput);
         Path out = Path.of("target/benchmarks/event-backbone.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, "Measured " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors()
@@ -130,11 +131,6 @@ class EventBackboneBench {
 
     private long count(String prefix) {
         return appliedAt.keySet().stream().filter(k -> k.startsWith(prefix)).count();
-    }
-
-    private static double percentile(long[] sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, index)] / 1e6;
     }
 
 }
