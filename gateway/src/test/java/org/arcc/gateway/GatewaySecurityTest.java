@@ -62,6 +62,10 @@ class GatewaySecurityTest {
         given().auth().oauth2(Tokens.caseWorker("KHI")).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/referrals").then().statusCode(403);
         given().auth().oauth2(Tokens.partner("ngo-demo")).get("/api/v1/cases/abc").then().statusCode(403);
+        given().auth().oauth2(Tokens.supervisor("KHI")).post("/api/v1/referrals/r-1/acceptance").then().statusCode(200);
+        given().auth().oauth2(Tokens.partner("ngo-demo")).post("/api/v1/referrals/r-1/acceptance").then().statusCode(403);
+        given().auth().oauth2(Tokens.partner("ngo-demo")).get("/api/v1/referrals/r-1").then().statusCode(200);
+        given().auth().oauth2(Tokens.caseWorker("KHI")).put("/api/v1/partners/ngo-demo/webhook").then().statusCode(403);
         given().auth().oauth2(Tokens.custodian("forensic-lab-demo")).get("/api/v1/evidence/items").then().statusCode(200);
         given().auth().oauth2(Tokens.custodian("forensic-lab-demo")).get("/api/v1/legal/firs").then().statusCode(403);
         assertThat(StubUpstreamResource.stub().hits("/api/v1/legal/firs")).isZero();

@@ -90,9 +90,9 @@ public class GatewayRoutes {
             return;
         }
         routeName[0] = route.name();
-        Route.Rule rule = route.ruleFor(method).orElse(null);
+        Route.Rule rule = route.ruleFor(method, path).orElse(null);
         if (rule == null) {
-            problem(rc, Problems.Type.METHOD_NOT_ALLOWED, method + " is not allowed on " + route.prefix(), requestId);
+            problem(rc, Problems.Type.METHOD_NOT_ALLOWED, method + " is not allowed on " + path, requestId);
             return;
         }
         String length = request.getHeader("Content-Length");

@@ -16,24 +16,29 @@ public record Route(String name, String prefix, String upstream, List<Rule> rule
 
     /**
      * @param methods HTTP methods the rule covers; empty means all
+     * @param paths   paths the rule covers (a regular expression), or null for the whole route
      * @param roles   realm roles allowed; empty with {@code anonymous} means no token needed
      */
-    public record Rule(Set<String> methods, Set<String> roles, boolean anonymous) {
+    public record Rule(Set<String> methods, java.util.regex.Pattern paths, Set<String> roles, boolean anonymous) {
 
         public static Rule any(Set<String> roles) {
-            return new Rule(Set.of(), roles, false);
+            return new Rule(Set.of(), null, roles, false);
         }
 
         public static Rule on(Set<String> methods, Set<String> roles) {
-            return new Rule(methods, roles, false);
+            return new Rule(methods, null, roles, false);
+        }
+
+        public static Rule on(Set<String> methods, String pathRegex, Set<String> roles) {
+            return new Rule(methods, java.util.regex.Pattern.compile(pathRegex), roles, false);
         }
 
         public static Rule publicAccess(Set<String> methods) {
-            return new Rule(methods, Set.of(), true);
+            return new Rule(methods, null, Set.of(), true);
         }
 
-        boolean covers(String method) {
-            return methods.isEmpty() || methods.contains(method);
+        boolean covers(String method, String path) {
+            return (methods.isEmpty() || methods.contains(method)) && (paths == null || paths.matcher(path).matches());
         }
     }
 
@@ -41,8 +46,8 @@ public record Route(String name, String prefix, String upstream, List<Rule> rule
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
-    /** The rule for a method, or empty when the method is not allowed on this route at all. */
-    public Optional<Rule> ruleFor(String method) {
-        return rules.stream().filter(r -> r.covers(method)).findFirst();
+    /** The rule for a request, or empty when the method is not allowed there at all. */
+    public Optional<Rule> ruleFor(String method, String path) {
+        return rules.stream().filter(r -> r.covers(method, path)).findFirst();
     }
 }

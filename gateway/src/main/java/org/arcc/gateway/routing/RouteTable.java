@@ -24,9 +24,10 @@ public class RouteTable {
     private final List<Route> routes = List.of(
             new Route("cases", "/api/v1/cases", "cases", List.of(Rule.any(STAFF_AND_ADMIN))),
             new Route("referrals", "/api/v1/referrals", "cases", List.of(
-                    Rule.on(Set.of("POST"), Set.of("partner-ngo")),
-                    Rule.on(Set.of("GET"), union(CELL_STAFF, Set.of("partner-ngo", "platform-admin"))),
-                    Rule.any(STAFF_AND_ADMIN))),
+                    Rule.on(Set.of("POST"), "/api/v1/referrals", Set.of("partner-ngo")),
+                    Rule.on(Set.of("POST"), "/api/v1/referrals/[^/]+/(acceptance|decline)", CELL_STAFF),
+                    Rule.on(Set.of("GET"), union(CELL_STAFF, Set.of("partner-ngo", "platform-admin"))))),
+            new Route("partners", "/api/v1/partners", "cases", List.of(Rule.any(Set.of("platform-admin")))),
             new Route("evidence-status", "/api/v1/evidence/status", "evidence", List.of(
                     Rule.publicAccess(Set.of("GET", "POST")))),
             new Route("evidence", "/api/v1/evidence", "evidence", List.of(

@@ -35,6 +35,14 @@ public final class CasesApi {
         return proposeTransfer(token, openCase(token), toCell);
     }
 
+    /** A partner's referral to a cell, waiting for the cell's decision; returns its id. */
+    public static String referralTo(String partner, String cell) {
+        return given().auth().oauth2(org.arcc.testing.Tokens.partner(partner)).contentType(ContentType.JSON)
+                .body(java.util.Map.of("cell", cell, "ageBand", "ADULT_25_59", "incidentCategory", "RAPE",
+                        "consentAttested", true, "partnerReference", "HL-" + java.util.UUID.randomUUID().toString().substring(0, 8)))
+                .post("/api/v1/referrals").then().statusCode(201).extract().path("id");
+    }
+
     /** Opens a case and records an identity for it; returns the case id. */
     public static String openCaseWithIdentity(String token, AnIdentity identity) {
         String id = openCase(token);

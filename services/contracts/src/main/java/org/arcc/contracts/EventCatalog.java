@@ -11,6 +11,9 @@ import org.arcc.contracts.cases.ConsentGiven;
 import org.arcc.contracts.cases.ConsentWithdrawn;
 import org.arcc.contracts.cases.DeadlineBreached;
 import org.arcc.contracts.cases.IdentityErased;
+import org.arcc.contracts.cases.ReferralAccepted;
+import org.arcc.contracts.cases.ReferralDeclined;
+import org.arcc.contracts.cases.ReferralReceived;
 import org.arcc.contracts.cases.ServiceDelivered;
 import org.arcc.contracts.cases.TransferAccepted;
 import org.arcc.contracts.cases.TransferDeclined;
@@ -39,6 +42,9 @@ public final class EventCatalog {
             new Entry(TransferProposed.TYPE, TransferProposed.class),
             new Entry(TransferAccepted.TYPE, TransferAccepted.class),
             new Entry(TransferDeclined.TYPE, TransferDeclined.class),
+            new Entry(ReferralReceived.TYPE, ReferralReceived.class),
+            new Entry(ReferralAccepted.TYPE, ReferralAccepted.class),
+            new Entry(ReferralDeclined.TYPE, ReferralDeclined.class),
             new Entry(AccessAudited.TYPE, AccessAudited.class),
             new Entry(CrossCellAccessAlerted.TYPE, CrossCellAccessAlerted.class));
 

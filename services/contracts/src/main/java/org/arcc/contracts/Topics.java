@@ -4,6 +4,7 @@ package org.arcc.contracts;
 public final class Topics {
 
     public static final String CASES = "arcc.cases.v1";
+    public static final String REFERRALS = "arcc.referrals.v1";
     public static final String EVIDENCE = "arcc.evidence.v1";
     public static final String LEGAL = "arcc.legal.v1";
     public static final String AUDIT = "arcc.audit.v1";

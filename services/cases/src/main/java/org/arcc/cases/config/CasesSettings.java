@@ -20,6 +20,10 @@ public interface CasesSettings {
     @WithDefault("30s")
     String deadlineScan();
 
+    /** How often partner webhook deliveries that are due are sent (read by {@code PartnerWebhooks.sendDue}). */
+    @WithDefault("5s")
+    String webhookScan();
+
     /** Age bands whose consents a guardian gives. */
     @WithDefault("CHILD_0_11,CHILD_12_17")
     Set<AgeBand> guardianConsentFor();

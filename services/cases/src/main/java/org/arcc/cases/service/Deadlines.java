@@ -41,7 +41,7 @@ public class Deadlines {
     }
 
     /** Open cases whose exam is overdue and whose breach nobody has published yet. */
-    @Scheduled(every = "${arcc.cases.deadline-scan:30s}", delay = 5, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${arcc.cases.deadline-scan:30s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void watch() {
         Instant now = clock.instant();

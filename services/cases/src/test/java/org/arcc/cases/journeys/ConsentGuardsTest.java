@@ -1,7 +1,6 @@
 package org.arcc.cases.journeys;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -10,7 +9,9 @@ import java.util.Map;
 
 import org.arcc.cases.ACase;
 import org.arcc.cases.CasesApi;
+import org.arcc.contracts.Topics;
 import org.arcc.testing.EmbeddedPostgresResource;
+import org.arcc.testing.KafkaTopicReader;
 import org.arcc.testing.KafkaBrokerResource;
 import org.arcc.testing.OidcTestServerResource;
 import org.arcc.testing.Tokens;
@@ -27,6 +28,9 @@ import io.restassured.http.ContentType;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(OidcTestServerResource.class)
 class ConsentGuardsTest {
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     @Test
     void aMissingOrWithdrawnConsentBlocksTheActionItGuards() {
@@ -103,8 +107,11 @@ class ConsentGuardsTest {
         String id = given().auth().oauth2(Tokens.caseWorker("KHI")).contentType(ContentType.JSON)
                 .body(ACase.walkIn().arrivedAgo(Duration.ofHours(8)).body())
                 .post("/api/v1/cases").then().statusCode(201).extract().path("id");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.supervisor("KHI"))
-                .get("/api/v1/cases/" + id).then().statusCode(200)
-                .body("deadlines.find { it.deadline == 'MEDICO_LEGAL_EXAM' }.status", equalTo("BREACHED")));
+        given().auth().oauth2(Tokens.supervisor("KHI")).get("/api/v1/cases/" + id).then().statusCode(200)
+                .body("deadlines.find { it.deadline == 'MEDICO_LEGAL_EXAM' }.status", equalTo("BREACHED"));
+        try (KafkaTopicReader reader = new KafkaTopicReader(bootstrapServers, Topics.CASES)) {
+            reader.awaitRecord(r -> id.equals(r.key())
+                    && "arcc.case.deadline-breached.v1".equals(KafkaTopicReader.header(r, "ce_type")), Duration.ofSeconds(30));
+        }
     }
 }

@@ -1,0 +1,62 @@
+package org.arcc.cases.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A partner NGO's referral of a survivor to a cell: codes only, and the cell's decision. */
+@Entity
+@Table(name = "referral")
+public class Referral extends PanacheEntityBase {
+
+    public enum Status {
+        RECEIVED, ACCEPTED, DECLINED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String partner;
+
+    @Column(name = "partner_reference")
+    public String partnerReference;
+
+    @Column(name = "cell_code", nullable = false)
+    public String cellCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "age_band", nullable = false)
+    public AgeBand ageBand;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "incident_category", nullable = false)
+    public IncidentCategory incidentCategory;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "decline_reason")
+    public String declineReason;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+}

@@ -1,0 +1,170 @@
+package org.arcc.cases.service;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.arcc.cases.domain.Referral;
+import org.arcc.common.crypto.FieldCipher;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Pushes referral status changes to partners' registered webhooks. A message is queued in the same
+ * transaction as the change; a sender posts it with {@code X-Arcc-Signature: sha256=<hex HMAC-SHA256 of
+ * "<timestamp>.<body>">}, {@code X-Arcc-Timestamp} and {@code X-Arcc-Delivery}, and retries with
+ * exponential backoff (up to 10 attempts). The table is the delivery log.
+ */
+@ApplicationScoped
+public class PartnerWebhooks {
+
+    private static final Logger LOG = Logger.getLogger(PartnerWebhooks.class);
+    static final int MAX_ATTEMPTS = 10;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public void register(String partner, String url, String secret, String registeredBy) {
+        em.createNativeQuery("DELETE FROM partner_webhook WHERE partner = ?1").setParameter(1, partner).executeUpdate();
+        FieldCipher.OpenKey key = cipher.newDataKey("webhook:" + partner);
+        em.createNativeQuery("""
+                INSERT INTO partner_webhook (partner, url, data_key_id, secret, registered_by, registered_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, partner).setParameter(2, url).setParameter(3, key.id())
+                .setParameter(4, cipher.encrypt(key, "secret", secret)).setParameter(5, registeredBy)
+                .setParameter(6, java.sql.Timestamp.from(clock.instant())).executeUpdate();
+    }
+
+    /** Queues the referral's current status for its partner, in the caller's transaction (if one is registered). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queue(Referral referral) {
+        if (((Number) em.createNativeQuery("SELECT count(*) FROM partner_webhook WHERE partner = ?1")
+                .setParameter(1, referral.partner).getSingleResult()).intValue() == 0) {
+            return;
+        }
+        UUID delivery = UUID.randomUUID();
+        LOG.debugf("Queuing webhook delivery %s for referral %s", delivery, referral.id);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("deliveryId", delivery.toString());
+        body.put("referralId", referral.id.toString());
+        body.put("partnerReference", referral.partnerReference);
+        body.put("status", referral.status.name());
+        body.put("occurredAt", clock.instant().toString());
+        try {
+            Instant now = clock.instant();
+            em.createNativeQuery("""
+                    INSERT INTO webhook_delivery (id, partner, referral_id, body, next_attempt_at, created_at)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?5)""")
+                    .setParameter(1, delivery).setParameter(2, referral.partner).setParameter(3, referral.id)
+                    .setParameter(4, json.writeValueAsString(body)).setParameter(5, java.sql.Timestamp.from(now))
+                    .executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends what is due. One sender at a time per database (row locks skip what another sender holds). */
+    @Scheduled(every = "${arcc.cases.webhook-scan:5s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sendDue() {
+        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    SELECT d.id, d.body, d.attempts, w.url, w.data_key_id, w.secret, w.partner
+                    FROM webhook_delivery d JOIN partner_webhook w ON w.partner = d.partner
+                    WHERE d.delivered_at IS NULL AND d.gave_up_at IS NULL AND d.next_attempt_at <= now()
+                    ORDER BY d.created_at LIMIT 50""").getResultList();
+            return rows.stream().map(r -> new Object[] { r[0], r[1], r[2], r[3],
+                    cipher.decrypt(cipher.open((UUID) r[4], "webhook:" + r[6]), "secret", (byte[]) r[5]) }).toList();
+        });
+        if (!due.isEmpty()) {
+            LOG.debugf("Sending %d partner webhook deliveries", due.size());
+        }
+        for (Object[] d : due) {
+            send((UUID) d[0], (String) d[1], ((Number) d[2]).intValue(), (String) d[3], (String) d[4]);
+        }
+    }
+
+    private void send(UUID id, String body, int attempts, String url, String secret) {
+        long timestamp = clock.instant().getEpochSecond();
+        Integer status = null;
+        String error = null;
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json")
+                    .header("X-Arcc-Delivery", id.toString())
+                    .header("X-Arcc-Timestamp", Long.toString(timestamp))
+                    .header("X-Arcc-Signature", "sha256=" + sign(secret, timestamp + "." + body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName();
+        }
+        boolean delivered = status != null && status >= 200 && status < 300;
+        int attempt = attempts + 1;
+        Integer lastStatus = status;
+        String lastError = error;
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                UPDATE webhook_delivery SET attempts = ?2, last_status = ?3, last_error = ?4,
+                    delivered_at = CASE WHEN ?5 THEN now() END,
+                    gave_up_at = CASE WHEN NOT ?5 AND ?2 >= ?6 THEN now() END,
+                    next_attempt_at = now() + make_interval(secs => ?7)
+                WHERE id = ?1""")
+                .setParameter(1, id).setParameter(2, attempt).setParameter(3, lastStatus).setParameter(4, lastError)
+                .setParameter(5, delivered).setParameter(6, MAX_ATTEMPTS)
+                .setParameter(7, (double) Math.min(3600, 1L << Math.min(attempt, 12)))
+                .executeUpdate());
+        if (!delivered) {
+            LOG.warnf("Webhook delivery %s attempt %d failed (%s)", id, attempt, lastStatus != null ? "HTTP " + lastStatus : lastError);
+        }
+    }
+
+    /** Hex HMAC-SHA256: what partners recompute to check a delivery came from us. */
+    public static String sign(String secret, String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
