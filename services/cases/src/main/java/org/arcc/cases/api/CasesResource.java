@@ -9,7 +9,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -48,6 +52,23 @@ public class CasesResource {
                 .tag(new EntityTag(Long.toString(opened.version)))
                 .entity(CaseView.of(opened))
                 .build();
+    }
+
+    public record CaseList(java.util.List<CaseView> items, int page, int size, long total) {
+    }
+
+    @GET
+    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    public CaseList list(@QueryParam("status") org.arcc.cases.domain.CaseStatus status,
+            @QueryParam("channel") org.arcc.cases.domain.IntakeChannel channel,
+            @QueryParam("openedFrom") java.time.Instant openedFrom, @QueryParam("openedTo") java.time.Instant openedTo,
+            @QueryParam("examDeadlineBreached") @jakarta.validation.constraints.Pattern(regexp = "true|false",
+                    message = "must be true or false") String examDeadlineBreached,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        CaseIntake.CasePage found = intake.list(caller.get(), new CaseIntake.CaseFilter(status, channel, openedFrom,
+                openedTo, examDeadlineBreached == null ? null : Boolean.valueOf(examDeadlineBreached)), page, size);
+        return new CaseList(found.items().stream().map(CaseView::of).toList(), page, size, found.total());
     }
 
     @GET

@@ -45,6 +45,9 @@ public class CaseIntake {
     CaseAccess access;
 
     @Inject
+    org.arcc.common.audit.AuditTrail audit;
+
+    @Inject
     org.arcc.cases.config.CasesSettings rules;
 
     public record OpenCase(IntakeChannel channel, AgeBand ageBand, Instant arrivedAt) {
@@ -76,6 +79,51 @@ public class CaseIntake {
                 c.channel.name(), c.ageBand.name(), c.arrivedAt, c.openedAt));
         access.succeeded(caller, AccessScope.ownCell(caller), AuditAction.CREATE, CaseAccess.CASE, c, CASE_WORK);
         return c;
+    }
+
+    /** Filters of a case list; nulls mean "any". */
+    public record CaseFilter(org.arcc.cases.domain.CaseStatus status, IntakeChannel channel, Instant openedFrom,
+            Instant openedTo, Boolean examDeadlineBreached) {
+    }
+
+    /** One page of the caller's cell's cases, newest first, and how many match in all. */
+    public record CasePage(java.util.List<SurvivorCase> items, long total) {
+    }
+
+    @Transactional
+    public CasePage list(Caller caller, CaseFilter filter, int page, int size) {
+        String cell = caller.requireCell();
+        StringBuilder where = new StringBuilder("cellCode = :cell");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("cell", cell);
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.channel() != null) {
+            where.append(" and channel = :channel");
+            params.put("channel", filter.channel());
+        }
+        if (filter.openedFrom() != null) {
+            where.append(" and openedAt >= :from");
+            params.put("from", filter.openedFrom());
+        }
+        if (filter.openedTo() != null) {
+            where.append(" and openedAt < :to");
+            params.put("to", filter.openedTo());
+        }
+        if (filter.examDeadlineBreached() != null) {
+            params.put("now", clock.instant());
+            where.append(filter.examDeadlineBreached()
+                    ? " and ((examDoneAt is not null and examDoneAt > examDueAt) or (examDoneAt is null and examDueAt < :now))"
+                    : " and not ((examDoneAt is not null and examDoneAt > examDueAt) or (examDoneAt is null and examDueAt < :now))");
+        }
+        var query = SurvivorCase.<SurvivorCase>find(where + " order by openedAt desc", params);
+        long total = query.count();
+        java.util.List<SurvivorCase> items = query.page(io.quarkus.panache.common.Page.of(page, size)).list();
+        audit.record(new org.arcc.common.audit.AuditEntry(caller, AccessScope.ownCell(caller), AuditAction.LIST,
+                CaseAccess.CASE, "case-list", cell, CASE_WORK, org.arcc.common.audit.AuditOutcome.SUCCESS));
+        return new CasePage(items, total);
     }
 
     @Transactional(dontRollbackOn = CaseNotFound.class)

@@ -80,6 +80,8 @@ class AuthorizationMatrixTest {
     private static final List<Endpoint> POLICY = List.of(
             new Endpoint("POST", "/api/v1/cases", Set.of("case-worker", "cell-supervisor"), Reach.OWN_CELL, 201,
                     (spec, caseId) -> spec.contentType(ContentType.JSON).body(ACase.walkIn().body()).post("/api/v1/cases")),
+            new Endpoint("GET", "/api/v1/cases", STAFF, Reach.OWN_CELL, 200,
+                    (spec, caseId) -> spec.get("/api/v1/cases?status=INTAKE&size=5")),
             new Endpoint("GET", "/api/v1/cases/{id}",
                     Set.of("case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer", "platform-admin"),
                     Reach.ONE_CASE, 200, (spec, caseId) -> spec.get("/api/v1/cases/" + caseId)),

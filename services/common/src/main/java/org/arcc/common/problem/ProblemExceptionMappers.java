@@ -91,6 +91,11 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
+        if (e.getCause() != null) {
+            // JAX-RS answers 404 when a path or query parameter cannot be converted; it is the client's input.
+            return problems.of(ProblemType.VALIDATION, "A path or query parameter has a value of the wrong type or format",
+                    uri);
+        }
         return problems.of(ProblemType.NOT_FOUND, "There is no resource at this path", uri);
     }
 
