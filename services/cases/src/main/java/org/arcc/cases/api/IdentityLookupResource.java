@@ -37,7 +37,7 @@ public class IdentityLookupResource {
     @Inject
     CurrentCaller caller;
 
-    public record LookupRequest(@NotNull @Pattern(regexp = Cnic.FORMAT, message = "must be 13 digits, as 12345-1234567-1") String cnic) {
+    public record LookupRequest(@NotNull @Pattern(regexp = Cnic.FORMAT, message = Cnic.FORMAT_MESSAGE) String cnic) {
         @Override
         public String toString() {
             return "LookupRequest[redacted]";

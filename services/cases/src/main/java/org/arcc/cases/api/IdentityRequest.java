@@ -14,7 +14,7 @@ import org.arcc.cases.service.IdentityRecords;
  */
 public record IdentityRequest(
         @NotBlank @Size(max = 200) String name,
-        @Pattern(regexp = Cnic.FORMAT, message = "must be 13 digits, as 12345-1234567-1") String cnic,
+        @Pattern(regexp = Cnic.FORMAT, message = Cnic.FORMAT_MESSAGE) String cnic,
         @Pattern(regexp = PHONE, message = "must be a phone number of 7 to 20 digits") String phone,
         @Size(max = 500) String address,
         @Valid Guardian guardian) {
@@ -24,7 +24,7 @@ public record IdentityRequest(
     public record Guardian(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 50) String relationship,
-            @Pattern(regexp = Cnic.FORMAT, message = "must be 13 digits, as 12345-1234567-1") String cnic,
+            @Pattern(regexp = Cnic.FORMAT, message = Cnic.FORMAT_MESSAGE) String cnic,
             @Pattern(regexp = PHONE, message = "must be a phone number of 7 to 20 digits") String phone) {
     }
 
