@@ -57,9 +57,6 @@ public class SurvivorCase extends PanacheEntityBase {
     @Column(name = "exam_done_at")
     public Instant examDoneAt;
 
-    @Column(name = "exam_breach_recorded_at")
-    public Instant examBreachRecordedAt;
-
     @Column(name = "closed_at")
     public Instant closedAt;
 

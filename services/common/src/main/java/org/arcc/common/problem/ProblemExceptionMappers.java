@@ -89,6 +89,14 @@ public class ProblemExceptionMappers {
         return problems.of(ProblemType.MALFORMED, "The request body is not valid JSON", uri);
     }
 
+    /** Two writers changed the same record at once; the later one retries with fresh data. */
+    @ServerExceptionMapper({ jakarta.persistence.OptimisticLockException.class,
+            org.hibernate.StaleStateException.class })
+    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+        return problems.of(ProblemType.CONFLICT, "The record changed while this request was being processed; read it again and retry",
+                uri);
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         if (e.getCause() != null) {
