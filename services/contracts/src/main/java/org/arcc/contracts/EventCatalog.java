@@ -18,6 +18,12 @@ import org.arcc.contracts.cases.ServiceDelivered;
 import org.arcc.contracts.cases.TransferAccepted;
 import org.arcc.contracts.cases.TransferDeclined;
 import org.arcc.contracts.cases.TransferProposed;
+import org.arcc.contracts.evidence.CheckpointPublished;
+import org.arcc.contracts.evidence.CustodyAnomalyRaised;
+import org.arcc.contracts.evidence.CustodyRecorded;
+import org.arcc.contracts.evidence.DisposalScheduled;
+import org.arcc.contracts.evidence.EvidenceDeadlineBreached;
+import org.arcc.contracts.evidence.EvidenceItemRegistered;
 
 /**
  * Every event type the platform publishes, with its payload record. A new event is added here, with its
@@ -46,7 +52,13 @@ public final class EventCatalog {
             new Entry(ReferralAccepted.TYPE, ReferralAccepted.class),
             new Entry(ReferralDeclined.TYPE, ReferralDeclined.class),
             new Entry(AccessAudited.TYPE, AccessAudited.class),
-            new Entry(CrossCellAccessAlerted.TYPE, CrossCellAccessAlerted.class));
+            new Entry(CrossCellAccessAlerted.TYPE, CrossCellAccessAlerted.class),
+            new Entry(EvidenceItemRegistered.TYPE, EvidenceItemRegistered.class),
+            new Entry(CustodyRecorded.TYPE, CustodyRecorded.class),
+            new Entry(CustodyAnomalyRaised.TYPE, CustodyAnomalyRaised.class),
+            new Entry(CheckpointPublished.TYPE, CheckpointPublished.class),
+            new Entry(EvidenceDeadlineBreached.TYPE, EvidenceDeadlineBreached.class),
+            new Entry(DisposalScheduled.TYPE, DisposalScheduled.class));
 
     private EventCatalog() {
     }
