@@ -1,0 +1,107 @@
+package org.arcc.evidence.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.arcc.common.security.CurrentCaller;
+import org.arcc.custody.CustodyBundles;
+import org.arcc.evidence.domain.CustodyAction;
+import org.arcc.evidence.domain.CustodyEntryRow;
+import org.arcc.evidence.domain.Holder;
+import org.arcc.evidence.service.Bundles;
+import org.arcc.evidence.service.CustodyRecords;
+import org.arcc.evidence.service.CustodyStep;
+import org.arcc.evidence.service.ItemAccess;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * An item's custody log: append a step (there is no update and no delete, by design and by test), read
+ * the log, take the verifiable bundle, or the report for court.
+ */
+@Path("/api/v1/evidence/items/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CustodyResource {
+
+    @Inject
+    CustodyRecords records;
+
+    @Inject
+    Bundles bundles;
+
+    @Inject
+    ItemAccess access;
+
+    @Inject
+    CurrentCaller caller;
+
+    public record CustodyStepRequest(@NotNull CustodyAction action,
+            @Pattern(regexp = Holder.PATTERN, message = "must be cell:<CODE> or custodian:<id>") String to,
+            @Size(max = 120) String courier, @Size(min = 1, max = 40) String sealNumber, Boolean sealIntact,
+            @Size(max = 300) String condition, @Size(max = 200) String location,
+            @Size(max = 200) String storageConditions, @Size(max = 120) String resultReference,
+            @Pattern(regexp = "^[0-9a-f]{64}$", message = "must be a lowercase hex SHA-256") String resultDocumentSha256,
+            @Size(max = 200) String court, @Size(max = 120) String courtReference, Instant at) {
+    }
+
+    @POST
+    @Path("/custody")
+    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "evidence-custodian" })
+    @Operation(summary = "Record a custody step (only the holder; a receipt only by the addressee of the open handover)")
+    public Response record(@PathParam("id") UUID id, @NotNull @Valid CustodyStepRequest r) {
+        CustodyEntryRow row = records.record(caller.get(), id, new CustodyStep(r.action(), r.to(), r.courier(),
+                r.sealNumber(), r.sealIntact(), r.condition(), r.location(), r.storageConditions(),
+                r.resultReference(), r.resultDocumentSha256(), r.court(), r.courtReference(), r.at()));
+        return Response.created(URI.create("/api/v1/evidence/items/" + id + "/custody/" + row.sequence))
+                .entity(EntryView.of(row)).build();
+    }
+
+    @GET
+    @Path("/custody")
+    @Transactional
+    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @Operation(summary = "Read the item's custody log, in log order")
+    public List<EntryView> log(@PathParam("id") UUID id) {
+        access.visible(caller.get(), id);
+        return CustodyEntryRow.ofItem(id).stream().map(EntryView::of).toList();
+    }
+
+    @GET
+    @Path("/bundle")
+    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @Operation(summary = "The item's custody bundle for offline verification (entries, proofs, signed checkpoint, public key)")
+    public Response bundle(@PathParam("id") UUID id, @QueryParam("knownTreeSize") @Min(1) Long knownTreeSize) {
+        String json = CustodyBundles.toJson(bundles.of(caller.get(), id, knownTreeSize));
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"custody-bundle-" + id + ".json\"").build();
+    }
+
+    @GET
+    @Path("/custody-report")
+    @Produces("text/markdown")
+    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @Operation(summary = "A custody report for court, rendered from the verified bundle")
+    public String report(@PathParam("id") UUID id) {
+        return bundles.report(caller.get(), id);
+    }
+}

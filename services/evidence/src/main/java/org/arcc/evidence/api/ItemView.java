@@ -1,0 +1,18 @@
+package org.arcc.evidence.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.arcc.evidence.domain.EvidenceItem;
+
+/** An item's current state, summarised from its custody log. No survivor identity exists here. */
+public record ItemView(UUID id, String kitNumber, UUID caseId, String cell, String type, String sealNumber,
+        Instant collectedAt, boolean restricted, String holder, String stage, int anomalies, Instant labReceivedAt,
+        Instant dnaToLabBreachedAt, Instant disposeFrom, Instant disposedAt) {
+
+    static ItemView of(EvidenceItem item, Instant dnaToLabBreachedAt) {
+        return new ItemView(item.id, item.kitNumber, item.caseId, item.cellCode, item.type.name(), item.sealNumber,
+                item.collectedAt, item.restricted, item.holder, item.stage.name(), item.anomalies, item.labReceivedAt,
+                dnaToLabBreachedAt, item.disposeFrom, item.disposedAt);
+    }
+}

@@ -1,0 +1,128 @@
+package org.arcc.evidence.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.arcc.common.problem.ProblemException;
+import org.arcc.common.problem.ProblemType;
+import org.arcc.common.security.Caller;
+import org.arcc.common.security.CurrentCaller;
+import org.arcc.evidence.domain.EvidenceItem;
+import org.arcc.evidence.domain.ItemType;
+import org.arcc.evidence.service.Disposals;
+import org.arcc.evidence.service.EvidenceItems;
+import org.arcc.evidence.service.ItemAccess;
+import org.arcc.evidence.service.LabDeadlines;
+import org.arcc.evidence.service.Registration;
+import org.arcc.evidence.service.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Evidence items: registered by the collecting cell, read by its staff and by the custodian holding them. */
+@Path("/api/v1/evidence/items")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ItemsResource {
+
+    @Inject
+    EvidenceItems items;
+
+    @Inject
+    ItemAccess access;
+
+    @Inject
+    LabDeadlines deadlines;
+
+    @Inject
+    Disposals disposals;
+
+    @Inject
+    CurrentCaller caller;
+
+    public record RegisterItemRequest(@NotNull UUID caseId, @NotNull ItemType type,
+            @Pattern(regexp = "^[A-Z0-9-]{6,40}$", message = "must be 6-40 capital letters, digits or dashes") String kitNumber,
+            @Size(min = 1, max = 40) String sealNumber, @NotNull Instant collectedAt,
+            @Size(max = 200) List<@NotNull @Pattern(regexp = "^[0-9a-f]{64}$", message = "must be a lowercase hex SHA-256") String> fileSha256s) {
+    }
+
+    /** The registered item, and the survivor's one-time status code: shown once, never stored in the clear. */
+    public record RegisteredItem(ItemView item, String survivorCode) {
+    }
+
+    public record DisposalRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @POST
+    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor" })
+    @Operation(summary = "Register a collected item (opens its custody log with COLLECTED)")
+    public Response register(@NotNull @Valid RegisterItemRequest r) {
+        EvidenceItems.Registered registered = items.register(caller.get(),
+                new Registration(r.caseId(), r.type(), r.kitNumber(), r.sealNumber(), r.collectedAt(), r.fileSha256s()));
+        return Response.created(URI.create("/api/v1/evidence/items/" + registered.item().id))
+                .entity(new RegisteredItem(view(registered.item()), registered.survivorCode())).build();
+    }
+
+    @GET
+    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @Operation(summary = "List items: a case's items for its cell's staff (caseId), or what a custodian holds or has on its way")
+    public List<ItemView> list(@QueryParam("caseId") UUID caseId) {
+        Caller who = caller.get();
+        List<EvidenceItem> found;
+        if (who.hasRole(Roles.CUSTODIAN) && who.custodian().isPresent()) {
+            found = items.forCustodian(ItemAccess.actingFor(who));
+        } else {
+            if (caseId == null) {
+                throw new ProblemException(ProblemType.VALIDATION, "caseId is required");
+            }
+            found = items.ofCase(who, caseId);
+        }
+        return found.stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @Operation(summary = "Read an item's current state")
+    public ItemView get(@PathParam("id") UUID id) {
+        return view(access.visible(caller.get(), id));
+    }
+
+    @GET
+    @Path("/by-kit/{kitNumber}")
+    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @Operation(summary = "Find an item by its kit number (as scanned from the barcode)")
+    public ItemView byKit(@PathParam("kitNumber") @Pattern(regexp = "^[A-Z0-9-]{6,40}$",
+            message = "must be a kit number") String kitNumber) {
+        return view(access.visibleByKit(caller.get(), kitNumber));
+    }
+
+    @POST
+    @Path("/{id}/disposal")
+    @RolesAllowed("cell-supervisor")
+    @Operation(summary = "Approve disposal after the retention period; publishes advance notice")
+    public ItemView approveDisposal(@PathParam("id") UUID id, @NotNull @Valid DisposalRequest request) {
+        return view(disposals.approve(caller.get(), id, request.reason()));
+    }
+
+    private ItemView view(EvidenceItem item) {
+        return ItemView.of(item, deadlines.breachedAt(item));
+    }
+}

@@ -1,0 +1,118 @@
+package org.arcc.evidence.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.arcc.common.inbox.EventConsumers;
+import org.arcc.common.inbox.ReceivedEvent;
+import org.arcc.contracts.Topics;
+import org.arcc.contracts.cases.CaseOpened;
+import org.arcc.contracts.cases.ConsentGiven;
+import org.arcc.contracts.cases.ConsentWithdrawn;
+import org.arcc.contracts.cases.TransferAccepted;
+import org.arcc.evidence.domain.CaseConsent;
+import org.arcc.evidence.domain.CaseProjection;
+import org.arcc.evidence.domain.CustodyAction;
+import org.arcc.evidence.domain.EvidenceItem;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * What the evidence service learns from the cases service: which cell a case belongs to (and its move on a
+ * transfer) and the consents to evidence collection and testing. Consent to testing arriving releases the
+ * case's restricted items for the lab; its withdrawal restricts the items not yet at a lab. Both are written
+ * into the items' custody logs.
+ */
+@ApplicationScoped
+public class CaseEvents {
+
+    public static final String CONSUMER = "evidence-cases";
+    static final String SERVICE = "arcc-evidence";
+
+    @Inject
+    EventConsumers consumers;
+
+    @Inject
+    CustodyLog log;
+
+    @Inject
+    Clock clock;
+
+    void onStart(@Observes StartupEvent event) {
+        consumers.start(CONSUMER, List.of(Topics.CASES), this::apply);
+    }
+
+    void apply(ReceivedEvent event) {
+        switch (event.type()) {
+            case "arcc.case.opened.v1" -> opened(event.payload(CaseOpened.class));
+            case "arcc.case.transfer-accepted.v1" -> moved(event.payload(TransferAccepted.class));
+            case "arcc.case.consent-given.v1" -> given(event.payload(ConsentGiven.class));
+            case "arcc.case.consent-withdrawn.v1" -> withdrawn(event.payload(ConsentWithdrawn.class));
+            default -> {
+                // Other facts of a case do not concern evidence.
+            }
+        }
+    }
+
+    private void opened(CaseOpened e) {
+        CaseProjection c = CaseProjection.findById(e.caseId());
+        if (c == null) {
+            c = new CaseProjection();
+            c.caseId = e.caseId();
+            c.cellCode = e.cell();
+            c.updatedAt = clock.instant();
+            c.persist();
+        }
+    }
+
+    private void moved(TransferAccepted e) {
+        CaseProjection c = CaseProjection.findById(e.caseId());
+        if (c != null) {
+            c.cellCode = e.toCell();
+            c.updatedAt = clock.instant();
+        }
+        // Visibility follows the case; the custody log is not touched (journey 4).
+        EvidenceItem.update("cellCode = ?1 where caseId = ?2", e.toCell(), e.caseId());
+    }
+
+    private void given(ConsentGiven e) {
+        if (CaseConsent.findById(e.consentId()) == null) {
+            CaseConsent consent = new CaseConsent();
+            consent.consentId = e.consentId();
+            consent.caseId = e.caseId();
+            consent.purpose = e.purpose();
+            consent.active = true;
+            consent.changedAt = e.givenAt();
+            consent.persist();
+        }
+        if (CaseConsent.EVIDENCE_TESTING.equals(e.purpose())) {
+            for (EvidenceItem item : EvidenceItem.<EvidenceItem>list("caseId = ?1 and restricted = true", e.caseId())) {
+                item.restricted = false;
+                log.append(item, CustodyAction.RELEASED_FOR_TESTING, SERVICE, e.givenAt(),
+                        Map.of("consentId", e.consentId().toString(), "reason", "consent to evidence testing given"));
+            }
+        }
+    }
+
+    private void withdrawn(ConsentWithdrawn e) {
+        CaseConsent consent = CaseConsent.findById(e.consentId());
+        if (consent != null) {
+            consent.active = false;
+            consent.changedAt = e.withdrawnAt();
+        }
+        if (CaseConsent.EVIDENCE_TESTING.equals(e.purpose())
+                && !CaseConsent.stands(e.caseId(), CaseConsent.EVIDENCE_TESTING)) {
+            for (EvidenceItem item : EvidenceItem.<EvidenceItem>list(
+                    "caseId = ?1 and restricted = false and labReceivedAt is null", e.caseId())) {
+                item.restricted = true;
+                log.append(item, CustodyAction.RESTRICTED, SERVICE, e.withdrawnAt(),
+                        Map.of("consentId", e.consentId().toString(), "reason", "consent to evidence testing withdrawn"));
+            }
+        }
+    }
+}
