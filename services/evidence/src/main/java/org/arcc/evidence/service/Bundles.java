@@ -75,7 +75,12 @@ public class Bundles {
                     .toList();
             consistency = new Consistency(knownTreeSize, Hashes.hex(MerkleTree.rootHash(knownTreeSize, nodes)), proof);
         }
-        return new CustodyBundle(itemFacts(item), entries, checkpoint, consistency, checkpoints.publicKeySpki());
+        Map<String, Object> facts = itemFacts(item);
+        if (!entries.isEmpty() && entries.get(0).entry().get("details") instanceof Map<?, ?> first
+                && first.get("sealNumber") != null) {
+            facts.put("sealNumber", first.get("sealNumber"));
+        }
+        return new CustodyBundle(facts, entries, checkpoint, consistency, checkpoints.publicKeySpki());
     }
 
     /** The court's report: the bundle verified with the service's own key, rendered for a reader. */

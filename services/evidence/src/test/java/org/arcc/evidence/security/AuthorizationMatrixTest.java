@@ -1,0 +1,270 @@
+package org.arcc.evidence.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+
+import org.arcc.common.security.Caller;
+import org.arcc.evidence.CaseFacts;
+import org.arcc.evidence.EvidenceApi;
+import org.arcc.evidence.service.Checkpoints;
+import org.arcc.testing.EmbeddedPostgresResource;
+import org.arcc.testing.KafkaBrokerResource;
+import org.arcc.testing.OidcTestServerResource;
+import org.arcc.testing.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every evidence endpoint against every kind of caller: each platform role in the item's cell and in another
+ * cell, the custodian that holds the item and one that does not, and every way a token can be wrong. The
+ * table is the service's authorization policy; an endpoint missing from it fails the build.
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "evidence"))
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(OidcTestServerResource.class)
+class AuthorizationMatrixTest {
+
+    private static final String OWN_CELL = "KHI";
+    private static final String OTHER_CELL = "LHE-1";
+    private static final String HOLDING_LAB = "forensic-lab-demo";
+    private static final String OTHER_LAB = "pfsa-lhe";
+    private static final Set<String> STAFF = Set.of("case-worker", "medical-officer", "counsellor", "legal-officer",
+            "cell-supervisor");
+    private static final Set<String> HANDLERS = Set.of("medical-officer", "case-worker", "cell-supervisor");
+    private static final Set<String> READERS = Set.of("medical-officer", "case-worker", "cell-supervisor",
+            "legal-officer", "evidence-custodian");
+    private static final Set<String> EVERY_ROLE = Set.copyOf(Caller.PLATFORM_ROLES);
+
+    enum Reach {
+        /** About one item: another cell's staff and a custodian not holding it get 404. */
+        ONE_ITEM,
+        /** Scoped to the caller (their cell, their custodian organisation): nothing to hide behind 404. */
+        CALLERS_OWN,
+        /** Not about any case: checkpoints of the whole log. */
+        LOG,
+        /** Public: the survivor's status code. */
+        PUBLIC
+    }
+
+    /** The item a request is about, held by the cell or by the lab. */
+    record Fixture(UUID caseId, String itemId, String kitNumber, String survivorCode) {
+    }
+
+    @FunctionalInterface
+    interface Call {
+        Response send(RequestSpecification spec, Fixture f);
+    }
+
+    record Endpoint(String method, String path, Set<String> roles, Reach reach, int success, Call call) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    private static final String ITEMS = EvidenceApi.ITEMS;
+
+    private final List<Endpoint> policy = List.of(
+            new Endpoint("POST", ITEMS, HANDLERS, Reach.ONE_ITEM, 201, (spec, f) -> spec.contentType(ContentType.JSON)
+                    .body(Map.of("caseId", f.caseId().toString(), "type", "HAIR", "sealNumber", "M-1",
+                            "collectedAt", Instant.now().minusSeconds(60).toString())).post(ITEMS)),
+            new Endpoint("GET", ITEMS, READERS, Reach.CALLERS_OWN, 200,
+                    (spec, f) -> spec.queryParam("caseId", f.caseId().toString()).get(ITEMS)),
+            new Endpoint("GET", ITEMS + "/{id}", READERS, Reach.ONE_ITEM, 200, (spec, f) -> spec.get(ITEMS + "/" + f.itemId())),
+            new Endpoint("GET", ITEMS + "/by-kit/{kitNumber}", READERS, Reach.ONE_ITEM, 200,
+                    (spec, f) -> spec.get(ITEMS + "/by-kit/" + f.kitNumber())),
+            new Endpoint("POST", ITEMS + "/{id}/custody", Set.of("medical-officer", "case-worker", "cell-supervisor",
+                    "evidence-custodian"), Reach.ONE_ITEM, 201, (spec, f) -> spec.contentType(ContentType.JSON)
+                            .body(Map.of("action", "STORED", "location", "Shelf 4")).post(ITEMS + "/" + f.itemId() + "/custody")),
+            new Endpoint("GET", ITEMS + "/{id}/custody", READERS, Reach.ONE_ITEM, 200,
+                    (spec, f) -> spec.get(ITEMS + "/" + f.itemId() + "/custody")),
+            new Endpoint("GET", ITEMS + "/{id}/bundle", READERS, Reach.ONE_ITEM, 200,
+                    (spec, f) -> spec.get(ITEMS + "/" + f.itemId() + "/bundle")),
+            new Endpoint("GET", ITEMS + "/{id}/custody-report", READERS, Reach.ONE_ITEM, 200,
+                    (spec, f) -> spec.accept("text/markdown").get(ITEMS + "/" + f.itemId() + "/custody-report")),
+            new Endpoint("POST", ITEMS + "/{id}/disposal", Set.of("cell-supervisor"), Reach.ONE_ITEM, 200,
+                    (spec, f) -> spec.contentType(ContentType.JSON).body(Map.of("reason", "retention period over"))
+                            .post(ITEMS + "/" + f.itemId() + "/disposal")),
+            new Endpoint("GET", "/api/v1/evidence/checkpoints/latest", EVERY_ROLE, Reach.LOG, 200,
+                    (spec, f) -> spec.get("/api/v1/evidence/checkpoints/latest")),
+            new Endpoint("GET", "/api/v1/evidence/checkpoints/consistency", EVERY_ROLE, Reach.LOG, 200,
+                    (spec, f) -> spec.queryParam("from", older).queryParam("to", newer)
+                            .get("/api/v1/evidence/checkpoints/consistency")),
+            new Endpoint("GET", "/api/v1/evidence/status/{code}", EVERY_ROLE, Reach.PUBLIC, 200,
+                    (spec, f) -> spec.get("/api/v1/evidence/status/" + f.survivorCode())));
+
+    @Inject
+    Checkpoints checkpoints;
+
+    static long older;
+    static long newer;
+
+    @BeforeEach
+    void twoCheckpoints() {
+        if (older == 0) {
+            String medical = Tokens.medicalOfficer(OWN_CELL);
+            EvidenceApi.register(medical, CaseFacts.openedWithConsents(OWN_CELL, "EVIDENCE_COLLECTION"), "HAIR");
+            older = checkpoints.signNow().checkpoint().treeSize();
+            EvidenceApi.register(medical, CaseFacts.openedWithConsents(OWN_CELL, "EVIDENCE_COLLECTION"), "HAIR");
+            newer = checkpoints.signNow().checkpoint().treeSize();
+        }
+    }
+
+    @Test
+    void everyEndpointHasARowAndARoleCheck() throws Exception {
+        Set<String> discovered = new TreeSet<>();
+        for (Class<?> resource : resourceClasses()) {
+            String base = resource.getAnnotation(jakarta.ws.rs.Path.class).value();
+            for (Method m : resource.getDeclaredMethods()) {
+                String verb = httpMethod(m);
+                if (verb == null) {
+                    continue;
+                }
+                jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
+                String path = sub == null ? base : (base + "/" + sub.value()).replaceAll("/+", "/");
+                discovered.add(verb + " " + path);
+                assertThat(m.isAnnotationPresent(RolesAllowed.class) || m.isAnnotationPresent(PermitAll.class))
+                        .as("%s %s declares who may call it", verb, path).isTrue();
+            }
+        }
+        assertThat(discovered).as("endpoints in the policy table").containsExactlyInAnyOrderElementsOf(
+                policy.stream().map(Endpoint::key).toList());
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatThePolicySays() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : policy) {
+            for (String role : Caller.PLATFORM_ROLES) {
+                boolean allowed = endpoint.roles().contains(role);
+                int expected = allowed ? endpoint.success() : 403;
+                if (role.equals("evidence-custodian") && allowed && endpoint.reach() == Reach.ONE_ITEM) {
+                    // Custodians act only on what they hold: the lab holding the item, another lab, the cell's item.
+                    check(wrong, endpoint, "custodian holding it", Tokens.custodian(HOLDING_LAB), true, endpoint.success());
+                    check(wrong, endpoint, "custodian of another lab", Tokens.custodian(OTHER_LAB), true, 404);
+                    check(wrong, endpoint, "custodian not holding it", Tokens.custodian(HOLDING_LAB), false, 404);
+                    continue;
+                }
+                check(wrong, endpoint, role + " (own cell)", tokenFor(role, OWN_CELL), false, expected);
+                if (STAFF.contains(role) && allowed && endpoint.reach() == Reach.ONE_ITEM) {
+                    check(wrong, endpoint, role + " of another cell", tokenFor(role, OTHER_CELL), false, 404);
+                }
+            }
+        }
+        assertThat(wrong).as("answers that differ from the policy").isEmpty();
+    }
+
+    @Test
+    void everyBrokenTokenIs401BeforeAnythingHappens() {
+        List<String> wrong = new ArrayList<>();
+        Map<String, String> broken = Map.of(
+                "that expired", Tokens.as("medical-officer").inCell(OWN_CELL).expired(),
+                "tampered", Tokens.as("medical-officer").inCell(OWN_CELL).tampered(),
+                "wrong issuer", Tokens.as("cell-supervisor").inCell(OWN_CELL).wrongIssuer(),
+                "wrong audience", Tokens.as("cell-supervisor").inCell(OWN_CELL).wrongAudience(),
+                "unknown signing key", Tokens.as("cell-supervisor").inCell(OWN_CELL).signedByUnknownKey());
+        for (Endpoint endpoint : policy) {
+            if (endpoint.reach() == Reach.PUBLIC) {
+                check(wrong, endpoint, "anyone with no token", null, false, 200);
+                continue;
+            }
+            check(wrong, endpoint, "no token", null, false, 401);
+            broken.forEach((what, token) -> check(wrong, endpoint, "a token " + what, token, false, 401));
+        }
+        assertThat(wrong).as("answers that differ from 401").isEmpty();
+    }
+
+    private static void check(List<String> wrong, Endpoint endpoint, String who, String token, boolean atTheLab,
+            int expected) {
+        Fixture f = fixture(atTheLab);
+        RequestSpecification spec = given();
+        if (token != null) {
+            spec = spec.auth().oauth2(token);
+        }
+        Response response = endpoint.call().send(spec, f);
+        if (response.statusCode() != expected) {
+            wrong.add(endpoint.key() + " as " + who + ": expected " + expected + ", got " + response.statusCode()
+                    + " " + response.asString());
+        } else if (expected >= 400 && !response.contentType().startsWith("application/problem+json")) {
+            wrong.add(endpoint.key() + " as " + who + ": " + expected + " without a problem body");
+        }
+    }
+
+    /** A KHI urine sample collected two hours ago (past the test profile's 1 h retention), at the cell or at the lab. */
+    private static Fixture fixture(boolean atTheLab) {
+        String medical = Tokens.medicalOfficer(OWN_CELL);
+        UUID caseId = CaseFacts.openedWithConsents(OWN_CELL, "EVIDENCE_COLLECTION", "EVIDENCE_TESTING");
+        Response registered = EvidenceApi.registerCollectedAt(medical, caseId, "URINE",
+                Instant.now().minus(Duration.ofHours(2)));
+        registered.then().statusCode(201);
+        String item = registered.path("item.id");
+        if (atTheLab) {
+            EvidenceApi.move(medical, item, "custodian:" + HOLDING_LAB, Tokens.custodian(HOLDING_LAB));
+        }
+        return new Fixture(caseId, item, registered.path("item.kitNumber"), registered.path("survivorCode"));
+    }
+
+    private static String tokenFor(String role, String cell) {
+        return switch (role) {
+            case "partner-ngo" -> Tokens.partner("ngo-demo");
+            case "evidence-custodian" -> Tokens.custodian(HOLDING_LAB);
+            case "analyst" -> Tokens.analyst();
+            case "platform-admin" -> Tokens.platformAdmin();
+            default -> Tokens.as(role).inCell(cell).sign();
+        };
+    }
+
+    private static List<Class<?>> resourceClasses() throws IOException, ClassNotFoundException {
+        Path api = Path.of("target/classes/org/arcc/evidence/api");
+        List<Class<?>> classes = new ArrayList<>();
+        try (Stream<Path> files = Files.list(api)) {
+            for (String name : files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".class") && !n.contains("$")).collect(Collectors.toList())) {
+                Class<?> type = Class.forName("org.arcc.evidence.api." + name.replace(".class", ""), false,
+                        Thread.currentThread().getContextClassLoader());
+                if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                    classes.add(type);
+                }
+            }
+        }
+        assertThat(classes).as("resource classes found").isNotEmpty();
+        return classes;
+    }
+
+    private static String httpMethod(Method m) {
+        for (var annotation : m.getAnnotations()) {
+            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
+    }
+}
