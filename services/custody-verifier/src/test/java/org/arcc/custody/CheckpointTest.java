@@ -65,6 +65,9 @@ class CheckpointTest {
         reread.put("treeSize", 17L);
         reread.put("issuedAt", "yesterday");
         assertThatThrownBy(() -> Checkpoint.fromJson(reread)).hasMessageContaining("checkpoint.issuedAt");
+        reread.put("issuedAt", "2026-03-02T10:15:30.000Z");
+        assertThatThrownBy(() -> Checkpoint.fromJson(reread))
+                .hasMessage("checkpoint.issuedAt must be written 2026-03-02T10:15:30Z, not 2026-03-02T10:15:30.000Z");
     }
 
     @Test
