@@ -47,13 +47,15 @@ public final class BundleVerifier {
         private final CustodyBundle bundle;
         private final Checkpoint checkpoint;
         private final List<Finding> findings = new ArrayList<>();
-        // entry position in the bundle -> leaf hash recomputed from its content (null if it cannot be encoded)
-        private final byte[][] computed;
+        // entry position in the bundle -> the hash the next entry's previousHash must name: the logged hash when
+        // the recorded one is proven in the log (so one altered entry is reported once, not again as a broken
+        // link), else the hash of the content as it stands; null if the content cannot be hashed
+        private final byte[][] linkHash;
 
         Run(CustodyBundle bundle) {
             this.bundle = bundle;
             this.checkpoint = bundle.checkpoint();
-            this.computed = new byte[bundle.entries().size()][];
+            this.linkHash = new byte[bundle.entries().size()][];
         }
 
         PublicKey checkKey(PublicKey trusted) {
@@ -107,7 +109,7 @@ public final class BundleVerifier {
                 byte[] recomputed;
                 try {
                     recomputed = CustodyEntries.leafHash(e.entry());
-                    computed[i] = recomputed;
+                    linkHash[i] = recomputed;
                 } catch (IllegalArgumentException ex) {
                     problem(e, who + ": its content cannot be hashed: " + ex.getMessage());
                     continue;
@@ -125,6 +127,7 @@ public final class BundleVerifier {
                     boolean recordedIsLogged = recorded != null
                             && MerkleProofs.verifyInclusion(e.leafIndex(), checkpoint.treeSize(), recorded, proof, root);
                     if (recordedIsLogged) {
+                        linkHash[i] = recorded;
                         problem(e, who + ": content does not match its recorded hash — altered after it was logged (the "
                                 + "recorded hash " + e.leafHash() + " is in the signed log at leaf " + e.leafIndex()
                                 + "; the content now hashes to " + Hashes.hex(recomputed) + ")");
@@ -231,7 +234,7 @@ public final class BundleVerifier {
                 if (sequenceOf(prior) != sequence - 1) {
                     continue; // gap, reported above
                 }
-                byte[] priorHash = computed[positionOf.get(prior)];
+                byte[] priorHash = linkHash[positionOf.get(prior)];
                 if (!(previousHash instanceof String)) {
                     problem(e, describe(e) + ": has no previousHash, so it is not linked to " + describe(prior));
                 } else if (priorHash != null && !Hashes.hex(priorHash).equalsIgnoreCase((String) previousHash)) {

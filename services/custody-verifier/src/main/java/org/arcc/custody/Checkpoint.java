@@ -79,6 +79,10 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, Instant 
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("checkpoint.issuedAt is not an RFC 3339 UTC time: " + issued);
         }
+        if (!issuedAt.toString().equals(issued)) {
+            // The signed text holds the time in exactly this form; anything else would not verify by hand.
+            throw new IllegalArgumentException("checkpoint.issuedAt must be written " + issuedAt + ", not " + issued);
+        }
         String keyId = Fields.string(json, "keyId", "checkpoint");
         byte[] signature = Fields.base64(json, "signature", "checkpoint");
         try {

@@ -99,7 +99,7 @@ public final class CustodyReport {
                 .append("| Issued | ").append(cp.issuedAt()).append(" |\n")
                 .append("| Signing key id | `").append(cell(cp.keyId())).append("` |\n");
         if (bundle.consistency() != null) {
-            md.append("| Proven to extend the log of size | ").append(bundle.consistency().fromTreeSize()).append(" |\n");
+            md.append("| Consistency proof included, from log size | ").append(bundle.consistency().fromTreeSize()).append(" |\n");
         }
 
         md.append("""
@@ -156,8 +156,8 @@ public final class CustodyReport {
         if (words == null) {
             words = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
         }
-        if (capitalise && !words.isEmpty()) {
-            words = Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        if (!words.isEmpty()) {
+            words = (capitalise ? words.substring(0, 1).toUpperCase() : words.substring(0, 1).toLowerCase()) + words.substring(1);
         }
         return words;
     }

@@ -147,8 +147,8 @@ public final class Main {
         Object item = bundle.item().get(CustodyEntries.ITEM_ID);
         Checkpoint cp = result.checkpoint();
         if (result.intact()) {
-            out.println("INTACT: " + result.entriesChecked() + " custody entries of kit " + kit + " (item " + item
-                    + ") are unchanged, in the signed log and in unbroken order");
+            out.println("INTACT: " + result.entriesChecked() + " custody entries of " + (kit == null ? "" : "kit " + kit + " ")
+                    + "(item " + item + ") are unchanged, in the signed log and in unbroken order");
         } else {
             out.println("NOT INTACT: " + result.problems().size() + " problem(s)");
         }
