@@ -82,6 +82,10 @@ public class CustodyRecords {
             case ANALYSED -> {
                 ItemAccess.requireHolder(caller, item, "record its analysis");
                 requireKind(item, Custodian.Kind.LAB, "Only a forensic lab records an analysis");
+                if (item.restricted) {
+                    throw new ProblemException(ProblemType.CONSENT_REQUIRED, item.kitNumber
+                            + " is restricted: consent to evidence testing was withdrawn, so it may not be analysed");
+                }
                 require(step.resultReference(), "resultReference", action);
                 require(step.resultDocumentSha256(), "resultDocumentSha256", action);
                 details.put("resultReference", step.resultReference());

@@ -72,13 +72,15 @@ class CustodyLogBench {
         UUID caseId = CaseFacts.openedWithConsents("KHI", "EVIDENCE_COLLECTION", "EVIDENCE_TESTING");
         ConcurrentLinkedQueue<String> items = new ConcurrentLinkedQueue<>();
         ThreadLocal<String> mine = new ThreadLocal<>();
-        ClosedLoopLoad.Result appends = ClosedLoopLoad.run(THREADS, Duration.ofSeconds(SECONDS), () -> {
+        ClosedLoopLoad.Operation append = () -> {
             if (mine.get() == null) {
                 mine.set(register(token, caseId));
                 items.add(mine.get());
             }
             store(token, mine.get());
-        });
+        };
+        ClosedLoopLoad.run(THREADS, Duration.ofSeconds(5), append); // warm-up
+        ClosedLoopLoad.Result appends = ClosedLoopLoad.run(THREADS, Duration.ofSeconds(SECONDS), append);
 
         // Grow the log to LOG_SIZE with items of 10 entries, as a year of a busy platform might look.
         long size = checkpoints.signNow().checkpoint().treeSize();
