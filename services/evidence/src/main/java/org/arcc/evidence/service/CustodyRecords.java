@@ -49,7 +49,7 @@ public class CustodyRecords {
 
     @Transactional
     public CustodyEntryRow record(Caller caller, UUID itemId, CustodyStep step) {
-        EvidenceItem item = access.visible(caller, itemId);
+        EvidenceItem item = access.visibleForUpdate(caller, itemId);
         Instant now = clock.instant();
         Instant at = step.at() == null ? now : step.at();
         if (at.isAfter(now.plus(Duration.ofMinutes(5)))) {

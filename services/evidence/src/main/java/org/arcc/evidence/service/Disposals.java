@@ -43,7 +43,7 @@ public class Disposals {
 
     @Transactional
     public EvidenceItem approve(Caller caller, UUID itemId, String reason) {
-        EvidenceItem item = access.visible(caller, itemId);
+        EvidenceItem item = access.visibleForUpdate(caller, itemId);
         if (!caller.cell().map(item.cellCode::equals).orElse(false)) {
             throw ProblemException.notFound("Evidence item " + itemId + " does not exist or is not visible to you");
         }

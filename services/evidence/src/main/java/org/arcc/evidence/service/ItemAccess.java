@@ -25,6 +25,18 @@ public class ItemAccess {
         return item;
     }
 
+    /**
+     * The item, locked until the transaction ends: two steps on one item (two handovers racing, say) are
+     * decided one after the other, never both on the same stale state.
+     */
+    public EvidenceItem visibleForUpdate(Caller caller, UUID itemId) {
+        EvidenceItem item = EvidenceItem.findById(itemId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (item == null || !canSee(caller, item)) {
+            throw ProblemException.notFound("Evidence item " + itemId + " does not exist or is not visible to you");
+        }
+        return item;
+    }
+
     public EvidenceItem visibleByKit(Caller caller, String kitNumber) {
         EvidenceItem item = EvidenceItem.byKitNumber(kitNumber).orElse(null);
         if (item == null || !canSee(caller, item)) {

@@ -163,6 +163,31 @@ class CourtJourneyTest {
     }
 
     @Test
+    void racingHandoversOfOneItemGiveOneHandoverAndNoServerError() throws Exception {
+        String medical = Tokens.medicalOfficer("KHI");
+        UUID caseId = CaseFacts.openedWithConsents("KHI", "EVIDENCE_COLLECTION", "EVIDENCE_TESTING");
+        String item = EvidenceApi.register(medical, caseId, "BLOOD");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String to = i % 2 == 0 ? "custodian:" + SURGEON : "custodian:" + LAB;
+                answers.add(pool.submit(() -> step(medical, item, handOver(to)).statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            pool.shutdown();
+        }
+        List<String> actions = given().auth().oauth2(medical).get(ITEMS + "/" + item + "/custody").then().extract()
+                .path("action");
+        assertThat(actions).hasSize(2);
+    }
+
+    @Test
     void digitalEvidenceIsRegisteredByTheHashesOfItsFiles() {
         String medical = Tokens.medicalOfficer("KHI");
         UUID caseId = CaseFacts.openedWithConsents("KHI", "EVIDENCE_COLLECTION");
