@@ -125,8 +125,10 @@ class GatewayEvidenceRoutesTest {
         access.addHandler(capture);
         try {
             assertThat(getFrom("127.0.0.6", "/api/v1/evidence/status/SECR-ETCO-DE42").status()).isEqualTo(200);
+            given().contentType(ContentType.JSON).body("{}").post("/api/v1/evidence/status/SECR-ETCO-DE42").then()
+                    .statusCode(405);
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
-                    .until(() -> lines.stream().anyMatch(l -> l.contains("evidence-status")));
+                    .until(() -> lines.stream().filter(l -> l.contains("evidence-status")).count() >= 2);
         } finally {
             access.removeHandler(capture);
         }

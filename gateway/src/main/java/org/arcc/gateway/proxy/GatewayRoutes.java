@@ -91,6 +91,10 @@ public class GatewayRoutes {
             return;
         }
         routeName[0] = route.name();
+        if (route.rules().stream().anyMatch(Route.Rule::anonymous) && path.length() > route.prefix().length()) {
+            // Below a public route's prefix is the survivor's one-time code: it is her key, so it stays out of logs.
+            loggedPath[0] = route.prefix() + "/{redacted}";
+        }
         Route.Rule rule = route.ruleFor(method, path).orElse(null);
         if (rule == null) {
             problem(rc, Problems.Type.METHOD_NOT_ALLOWED, method + " is not allowed on " + path, requestId);
@@ -103,8 +107,6 @@ public class GatewayRoutes {
             return;
         }
         if (rule.anonymous()) {
-            // Below a public route's prefix is the survivor's one-time code: it is her key, so it stays out of logs.
-            loggedPath[0] = path.length() > route.prefix().length() ? route.prefix() + "/{redacted}" : path;
             client[0] = "anonymous";
             if (withinLimit(rc, limiter.forAnonymous(request.remoteAddress().hostAddress()), requestId)) {
                 forward(rc, route, requestId);
