@@ -73,6 +73,17 @@ class GatewayEvidenceRoutesTest {
     }
 
     @Test
+    void signedCheckpointsAreOpenToEveryoneWhoMayCheckABundle() {
+        given().auth().oauth2(Tokens.partner("ngo-demo")).get("/api/v1/evidence/checkpoints/latest").then().statusCode(200);
+        given().auth().oauth2(Tokens.analyst()).get("/api/v1/evidence/checkpoints/consistency").then().statusCode(200);
+        given().auth().oauth2(Tokens.analyst()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/evidence/checkpoints/latest").then().statusCode(403);
+        given().auth().oauth2(Tokens.partner("ngo-demo")).get("/api/v1/evidence/checkpoints-and-more").then()
+                .statusCode(403);
+        given().get("/api/v1/evidence/checkpoints/latest").then().statusCode(401);
+    }
+
+    @Test
     void theSurvivorsStatusLookupNeedsNoTokenAndOnlyReads() {
         String path = "/api/v1/evidence/status/ABCD-EFGH-JKLM";
         Answer answer = getFrom("127.0.0.5", path);

@@ -32,6 +32,9 @@ public class RouteTable {
             new Route("evidence-status", "/api/v1/evidence/status", "evidence", List.of(
                     Rule.publicAccess(Set.of("GET")))),
             new Route("evidence", "/api/v1/evidence", "evidence", List.of(
+                    // Signed checkpoints carry no case data: anyone who may check a custody bundle may fetch them.
+                    Rule.on(Set.of("GET"), "/api/v1/evidence/checkpoints(/.*)?",
+                            union(STAFF_AND_ADMIN, Set.of("evidence-custodian", "partner-ngo", "analyst"))),
                     Rule.any(union(STAFF_AND_ADMIN, Set.of("evidence-custodian"))))),
             new Route("legal", "/api/v1/legal", "legal", List.of(Rule.any(STAFF_AND_ADMIN))),
             new Route("reports", "/api/v1/reports", "reporting", List.of(
