@@ -29,6 +29,8 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("arcc.gateway.upstreams.cases.timeout", "500ms"),
                 Map.entry("arcc.gateway.upstreams.evidence.url", stub.url()),
                 Map.entry("arcc.gateway.upstreams.reporting.url", stub.url()),
+                // Configured, but nothing listens there: a service that is down while the others are up.
+                Map.entry("arcc.gateway.upstreams.legal.url", "http://127.0.0.1:" + closedPort()),
                 Map.entry("arcc.gateway.rate-limit.capacity", rateLimit),
                 Map.entry("arcc.gateway.rate-limit.refill", rateLimit),
                 Map.entry("arcc.gateway.rate-limit.period", "2s"),
@@ -38,6 +40,14 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("arcc.gateway.circuit-breaker.failure-threshold", "3"),
                 Map.entry("arcc.gateway.circuit-breaker.open-for", "1s"),
                 Map.entry("arcc.gateway.max-body-size", "1K"));
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,7 +42,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The whole platform on this machine: {@code start} brings up PostgreSQL (embedded, data kept in
  * {@code .local/postgres}), a Kafka broker in its own JVM, Keycloak with the {@code arcc} realm, the cases
- * service and the gateway, waits until each is ready, seeds demo data once, prints where everything is, and
+ * and evidence services and the gateway, waits until each is ready, seeds demo data once, prints where everything is, and
  * stays in the foreground until Ctrl-C (or {@code stop}), which shuts everything down in reverse order.
  */
 public final class LocalPlatform {
@@ -107,12 +110,12 @@ public final class LocalPlatform {
     private void start() {
         Properties secrets = secrets();
         checkPortsFree();
-        String jdbcUrl = startPostgres(secrets);
+        Map<String, String> jdbcUrls = startPostgres(secrets);
         startKafka(secrets);
         startKeycloak();
         ChildProcess cases = service("cases", settings.root().resolve("services/cases/target/quarkus-app/quarkus-run.jar"),
                 Map.of("QUARKUS_HTTP_PORT", Integer.toString(settings.casesPort()),
-                        "ARCC_CASES_DB_URL", jdbcUrl,
+                        "ARCC_CASES_DB_URL", jdbcUrls.get("cases"),
                         "ARCC_CASES_DB_USER", "cases_app",
                         "ARCC_CASES_DB_PASSWORD", secrets.getProperty("postgres.cases.password"),
                         "ARCC_OIDC_URL", settings.oidcUrl(),
@@ -121,19 +124,35 @@ public final class LocalPlatform {
                         "ARCC_CRYPTO_ACTIVE_KEY", "local1",
                         "ARCC_CRYPTO_BLIND_INDEX_KEY", secrets.getProperty("crypto.blind-index")));
         cases.awaitHttpOk(settings.casesUrl() + "/q/health/ready", Duration.ofSeconds(90));
+        System.out.println("  cases      ready at " + settings.casesUrl());
+        ChildProcess evidence = service("evidence", settings.root().resolve("services/evidence/target/quarkus-app/quarkus-run.jar"),
+                Map.of("QUARKUS_HTTP_PORT", Integer.toString(settings.evidencePort()),
+                        "ARCC_EVIDENCE_DB_URL", jdbcUrls.get("evidence"),
+                        "ARCC_EVIDENCE_DB_USER", "evidence_app",
+                        "ARCC_EVIDENCE_DB_PASSWORD", secrets.getProperty("postgres.evidence.password"),
+                        "ARCC_OIDC_URL", settings.oidcUrl(),
+                        "ARCC_KAFKA_BOOTSTRAP", settings.kafkaBootstrap(),
+                        "ARCC_EVIDENCE_CHECKPOINT_KEY", secrets.getProperty("evidence.checkpoint.private-key"),
+                        "ARCC_EVIDENCE_CHECKPOINT_PUBLIC_KEY", secrets.getProperty("evidence.checkpoint.public-key")));
+        evidence.awaitHttpOk(settings.evidenceUrl() + "/q/health/ready", Duration.ofSeconds(90));
+        System.out.println("  evidence   ready at " + settings.evidenceUrl());
         ChildProcess gateway = service("gateway", settings.root().resolve("gateway/target/quarkus-app/quarkus-run.jar"),
                 Map.of("QUARKUS_HTTP_PORT", Integer.toString(settings.gatewayPort()),
                         "ARCC_CASES_URL", settings.casesUrl(),
+                        "ARCC_EVIDENCE_URL", settings.evidenceUrl(),
                         "ARCC_OIDC_URL", settings.oidcUrl()));
         gateway.awaitHttpOk(settings.gatewayUrl() + "/q/health/ready", Duration.ofSeconds(90));
+        System.out.println("  gateway    ready at " + settings.gatewayUrl());
         seedOnce();
+        seedEvidenceOnce();
     }
 
     // --- PostgreSQL ----------------------------------------------------------------------------------
 
-    private String startPostgres(Properties secrets) {
+    /** The JDBC URL of each service's database, by service name. */
+    private Map<String, String> startPostgres(Properties secrets) {
         if (settings.externalPostgresUrl() != null) {
-            return settings.externalPostgresUrl();
+            return Map.of("cases", settings.externalPostgresUrl(), "evidence", settings.externalEvidencePostgresUrl());
         }
         Path data = settings.home().resolve("postgres");
         try {
@@ -149,18 +168,29 @@ public final class LocalPlatform {
             throw new PlatformException("PostgreSQL did not start on port " + settings.postgresPort() + ": " + e.getMessage()
                     + "; see " + settings.logs().resolve("postgres.log"));
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = 'cases_app'")) {
-                s.execute("CREATE ROLE cases_app LOGIN PASSWORD '" + secrets.getProperty("postgres.cases.password") + "'");
-            }
-            if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = 'cases'")) {
-                s.execute("CREATE DATABASE cases OWNER cases_app");
-            }
-        } catch (SQLException e) {
-            throw new PlatformException("PostgreSQL is up but the cases database could not be prepared: " + e.getMessage());
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String service : List.of("cases", "evidence")) {
+            prepareDatabase(service, secrets.getProperty("postgres." + service + ".password"));
+            urls.put(service, "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + service);
         }
         System.out.println("  postgres   ready on port " + settings.postgresPort() + " (data in " + data + ")");
-        return "jdbc:postgresql://localhost:" + settings.postgresPort() + "/cases";
+        return urls;
+    }
+
+    /** One database per service, owned by the service's own login role (created once). */
+    private void prepareDatabase(String service, String password) {
+        String role = service + "_app";
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+                s.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'");
+            }
+            if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = '" + service + "'")) {
+                s.execute("CREATE DATABASE " + service + " OWNER " + role);
+            }
+        } catch (SQLException e) {
+            throw new PlatformException("PostgreSQL is up but the " + service + " database could not be prepared: "
+                    + e.getMessage());
+        }
     }
 
     private static boolean exists(Connection c, String sql) throws SQLException {
@@ -298,6 +328,71 @@ public final class LocalPlatform {
         System.out.println("  demo data  " + opened + " cases opened in 5 cells");
     }
 
+    /**
+     * Journeys 1 and 5 need something to look at: one Karachi case with consent to evidence collection and
+     * testing (given through the cases API), and one swab kit registered by the cell's medical officer once
+     * those consents have reached the evidence service by event. Done once per home (its own marker, so a
+     * home seeded before the evidence service existed gets it too).
+     */
+    private void seedEvidenceOnce() {
+        Path marker = settings.home().resolve("seeded-evidence");
+        if (Files.exists(marker)) {
+            return;
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        String caseWorker = userToken(http, "khi.caseworker");
+        HttpResponse<String> opened = post(http, "/api/v1/cases", caseWorker, "{\"channel\":\"WALK_IN\",\"ageBand\":\"ADULT_25_59\","
+                + "\"arrivedAt\":\"" + Instant.now().minus(Duration.ofHours(2)) + "\"}");
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(opened.body());
+        if (opened.statusCode() != 201 || !id.find()) {
+            throw new PlatformException("Seeding the evidence demo case failed: HTTP " + opened.statusCode() + " " + opened.body());
+        }
+        String caseId = id.group(1);
+        for (String purpose : List.of("EVIDENCE_COLLECTION", "EVIDENCE_TESTING")) {
+            HttpResponse<String> consent = post(http, "/api/v1/cases/" + caseId + "/consents", caseWorker,
+                    "{\"purpose\":\"" + purpose + "\",\"givenBy\":\"SURVIVOR\"}");
+            if (consent.statusCode() != 201) {
+                throw new PlatformException("Seeding consent " + purpose + " failed: HTTP " + consent.statusCode() + " "
+                        + consent.body());
+            }
+        }
+        String medical = userToken(http, "khi.medical");
+        String kit = "{\"caseId\":\"" + caseId + "\",\"type\":\"SWABS\",\"kitNumber\":\"KHI-DEMO-"
+                + Long.toString(System.currentTimeMillis(), 36).toUpperCase(java.util.Locale.ROOT)
+                + "\",\"sealNumber\":\"SEAL-DEMO-1\",\"collectedAt\":\"" + Instant.now().minus(Duration.ofHours(1)) + "\"}";
+        // The case and its consents reach the evidence service by event; until then it answers 404 or 422.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> registered = post(http, "/api/v1/evidence/items", medical, kit);
+        while ((registered.statusCode() == 404 || registered.statusCode() == 422) && System.nanoTime() < deadline) {
+            pause(Duration.ofMillis(500));
+            registered = post(http, "/api/v1/evidence/items", medical, kit);
+        }
+        Matcher code = Pattern.compile("\"survivorCode\"\\s*:\\s*\"([^\"]+)\"").matcher(registered.body());
+        if (registered.statusCode() != 201 || !code.find()) {
+            throw new PlatformException("Seeding the demo evidence kit failed: HTTP " + registered.statusCode() + " "
+                    + registered.body());
+        }
+        ChildProcess.write(marker, "seeded one SWABS kit for KHI case " + caseId + " at " + Instant.now()
+                + "\nsurvivor status code " + code.group(1) + "\n");
+        System.out.println("  demo data  1 evidence kit (KHI, swabs); survivor status code " + code.group(1)
+                + " (GET /api/v1/evidence/status/<code>, no token)");
+    }
+
+    private HttpResponse<String> post(HttpClient http, String path, String token, String json) {
+        return send(http, HttpRequest.newBuilder(URI.create(settings.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("Interrupted");
+        }
+    }
+
     /** A user token from the development-only public client {@code arcc-cli}. */
     String userToken(HttpClient http, String username) {
         String form = "grant_type=password&client_id=arcc-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
@@ -386,6 +481,7 @@ public final class LocalPlatform {
             ports.put("keycloak", settings.keycloakPort());
         }
         ports.put("cases", settings.casesPort());
+        ports.put("evidence", settings.evidencePort());
         ports.put("gateway", settings.gatewayPort());
         ports.forEach((name, port) -> {
             if (listening(port)) {
@@ -413,19 +509,39 @@ public final class LocalPlatform {
                 try (InputStream in = Files.newInputStream(file)) {
                     secrets.load(in);
                 }
-                return secrets;
             }
+            // Each secret is made once; a home from before a service existed gets only that service's secrets.
+            int before = secrets.size();
             SecureRandom random = new SecureRandom();
-            secrets.setProperty("postgres.cases.password", HexFormat.of().formatHex(random.generateSeed(16)));
-            secrets.setProperty("crypto.kek.local1", Base64.getEncoder().encodeToString(random.generateSeed(32)));
-            secrets.setProperty("crypto.blind-index", Base64.getEncoder().encodeToString(random.generateSeed(32)));
-            secrets.setProperty("kafka.cluster-id", org.apache.kafka.common.Uuid.randomUuid().toString());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                secrets.store(out, "Generated once for this local platform; never reuse outside development");
+            secrets.computeIfAbsent("postgres.cases.password", k -> HexFormat.of().formatHex(random.generateSeed(16)));
+            secrets.computeIfAbsent("crypto.kek.local1", k -> Base64.getEncoder().encodeToString(random.generateSeed(32)));
+            secrets.computeIfAbsent("crypto.blind-index", k -> Base64.getEncoder().encodeToString(random.generateSeed(32)));
+            secrets.computeIfAbsent("kafka.cluster-id", k -> org.apache.kafka.common.Uuid.randomUuid().toString());
+            secrets.computeIfAbsent("postgres.evidence.password", k -> HexFormat.of().formatHex(random.generateSeed(16)));
+            if (!secrets.containsKey("evidence.checkpoint.private-key")) {
+                KeyPair checkpoints = checkpointKeyPair();
+                secrets.setProperty("evidence.checkpoint.private-key",
+                        Base64.getEncoder().encodeToString(checkpoints.getPrivate().getEncoded()));
+                secrets.setProperty("evidence.checkpoint.public-key",
+                        Base64.getEncoder().encodeToString(checkpoints.getPublic().getEncoded()));
+            }
+            if (secrets.size() != before) {
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    secrets.store(out, "Generated once for this local platform; never reuse outside development");
+                }
             }
             return secrets;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep local secrets in " + file, e);
+        }
+    }
+
+    /** The key the evidence service signs its custody checkpoints with (PKCS#8 private, SPKI public). */
+    private static KeyPair checkpointKeyPair() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new PlatformException("This JDK cannot make Ed25519 keys: " + e.getMessage());
         }
     }
 
@@ -434,12 +550,15 @@ public final class LocalPlatform {
         System.out.println("  Gateway          " + settings.gatewayUrl() + "   (API under /api/v1)");
         System.out.println("  API reference    " + settings.gatewayUrl() + "/q/swagger-ui");
         System.out.println("  Keycloak         " + settings.keycloakBase() + "   (admin console: admin / admin)");
+        System.out.println("  Services         cases " + settings.casesUrl() + ", evidence " + settings.evidenceUrl());
+        System.out.println("  Checkpoint key   " + secrets().getProperty("evidence.checkpoint.public-key")
+                + "   (evidence's Ed25519 public key, SPKI base64: what verifiers check signed checkpoints against)");
         System.out.println("  Kafka            " + settings.kafkaBootstrap());
         System.out.println("  Logs             " + settings.logs());
         System.out.println();
         System.out.println("  Demo logins (development only), password " + DEMO_PASSWORD + ":");
         System.out.println("    <cell>.caseworker, .supervisor, .medical, .counsellor, .legal for isb khi lhe1 lhe2 mux rwp;");
-        System.out.println("    lab.custodian, gov.analyst, platform.admin");
+        System.out.println("    lab.custodian (forensic-lab-demo), gov.analyst, platform.admin");
         System.out.println("  Token:  curl -s -d grant_type=password -d client_id=arcc-cli -d username=khi.caseworker \\");
         System.out.println("            -d 'password=" + DEMO_PASSWORD + "' " + settings.oidcUrl() + "/protocol/openid-connect/token");
         System.out.println();

@@ -2,6 +2,7 @@ package org.arcc.local;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.BufferedReader;
@@ -27,15 +28,16 @@ import io.restassured.http.ContentType;
 
 /**
  * The README's second command, for real: starts the whole platform with {@code deploy/local/arcc-local}
- * (PostgreSQL, Kafka, Keycloak, cases, gateway), makes the first API call a newcomer would make with a
- * Keycloak token, follows the event onto the broker, checks another cell sees nothing, and stops it all.
+ * (PostgreSQL, Kafka, Keycloak, cases, evidence, gateway), makes the first API call a newcomer would make with a
+ * Keycloak token, follows the event onto the broker, checks another cell sees nothing, carries the case's
+ * consents by event to evidence and registers a kit there, and stops it all.
  */
 class LocalPlatformIT {
 
     private static final Path ROOT = Path.of(System.getProperty("arcc.root", "../..")).toAbsolutePath().normalize();
     private static final String GATEWAY = "http://localhost:8080";
     private static final String TOKEN_URL = "http://localhost:8180/realms/arcc/protocol/openid-connect/token";
-    private static final List<Integer> PORTS = List.of(8080, 8081, 8180, 9092, 9093, 15432);
+    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8180, 9092, 9093, 15432);
 
     private static Path home;
     private static Process platform;
@@ -107,6 +109,8 @@ class LocalPlatformIT {
         given().auth().oauth2(token("lhe1.caseworker")).when().get(GATEWAY + "/api/v1/cases/" + id)
                 .then().statusCode(404).contentType("application/problem+json");
 
+        evidenceFollowsTheCasesConsents(khi, id);
+
         ProcessBuilder stopping = new ProcessBuilder("bash", ROOT.resolve("deploy/local/arcc-local").toString(), "stop")
                 .directory(ROOT.toFile()).redirectErrorStream(true);
         stopping.environment().put("ARCC_LOCAL_HOME", home.toString());
@@ -123,6 +127,38 @@ class LocalPlatformIT {
             assertThat(listening(port)).as("port " + port + " still open").isFalse();
         }
         platform = null;
+    }
+
+    /** Journey 5's start on real components: consents given in cases reach evidence by event; a kit is registered. */
+    private static void evidenceFollowsTheCasesConsents(String caseWorker, String caseId) {
+        for (String purpose : List.of("EVIDENCE_COLLECTION", "EVIDENCE_TESTING")) {
+            given().auth().oauth2(caseWorker).contentType(ContentType.JSON)
+                    .body("{\"purpose\":\"" + purpose + "\",\"givenBy\":\"SURVIVOR\"}")
+                    .when().post(GATEWAY + "/api/v1/cases/" + caseId + "/consents")
+                    .then().statusCode(201).body("purpose", equalTo(purpose));
+        }
+        String medical = token("khi.medical");
+        String kit = "{\"caseId\":\"" + caseId + "\",\"type\":\"SWABS\",\"kitNumber\":\"KHI-IT-"
+                + Long.toString(System.currentTimeMillis(), 36).toUpperCase(java.util.Locale.ROOT)
+                + "\",\"sealNumber\":\"SEAL-IT-1\",\"collectedAt\":\"" + java.time.Instant.now().minusSeconds(600) + "\"}";
+        // Until the case's events arrive, evidence does not know the case (404) or its consents (422).
+        io.restassured.response.Response registered = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> given().auth().oauth2(medical).contentType(ContentType.JSON).body(kit)
+                        .when().post(GATEWAY + "/api/v1/evidence/items"), r -> r.statusCode() != 404 && r.statusCode() != 422);
+        registered.then().statusCode(201).body("item.restricted", equalTo(false));
+        String itemId = registered.path("item.id");
+        String survivorCode = registered.path("survivorCode");
+
+        given().auth().oauth2(medical).when().get(GATEWAY + "/api/v1/evidence/items/" + itemId + "/bundle")
+                .then().statusCode(200).contentType(ContentType.JSON).body("format", equalTo("arcc-custody-bundle/1"));
+
+        given().when().get(GATEWAY + "/api/v1/evidence/status/" + survivorCode)
+                .then().statusCode(200).body("stage", equalTo("COLLECTED"));
+        given().auth().oauth2(token("lhe1.medical")).when().get(GATEWAY + "/api/v1/evidence/items/" + itemId)
+                .then().statusCode(404);
+
+        assertThat(output.toString()).as("the launcher seeded a demo kit").contains("1 evidence kit");
     }
 
     private static String token(String username) {

@@ -15,7 +15,12 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when every configured upstream says it is ready; each one's state and breaker are shown. */
+/**
+ * Ready while at least one configured upstream says it is ready; each one's state and breaker are shown. One
+ * service being down must not take the gateway out of rotation, or every other service would become unreachable
+ * with it: its own routes answer 503 (and its breaker opens) instead. Only a gateway that reaches no service at
+ * all has nothing to offer.
+ */
 @Readiness
 @ApplicationScoped
 public class UpstreamsReadiness implements HealthCheck {
@@ -27,15 +32,14 @@ public class UpstreamsReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder result = HealthCheckResponse.named("upstreams").up();
+        HealthCheckResponseBuilder result = HealthCheckResponse.named("upstreams");
+        boolean anyReady = false;
         for (Upstreams.Upstream upstream : upstreams.all().values()) {
             boolean ready = ready(upstream.url());
+            anyReady |= ready;
             result.withData(upstream.name(), (ready ? "UP" : "DOWN") + ", circuit " + upstream.breaker().state());
-            if (!ready) {
-                result.down();
-            }
         }
-        return result.build();
+        return result.status(anyReady).build();
     }
 
     private boolean ready(URI base) {

@@ -76,12 +76,13 @@ public class GatewayRoutes {
         String method = request.method().name();
         String[] client = { "-" };
         String[] routeName = { "none" };
+        String[] loggedPath = { path };
         request.headers().set(RequestIds.HEADER, requestId);
         request.headers().set(RequestIds.TRACEPARENT, RequestIds.traceparent(request.getHeader(RequestIds.TRACEPARENT)));
         stripIdentityHeaders(request);
         rc.addHeadersEndHandler(v -> rc.response().headers().set(RequestIds.HEADER, requestId));
         rc.addEndHandler(v -> ACCESS.infof("method=%s route=%s path=%s status=%d duration_ms=%.2f client=%s request_id=%s",
-                method, routeName[0], path, rc.response().getStatusCode(), (System.nanoTime() - started) / 1e6, client[0],
+                method, routeName[0], loggedPath[0], rc.response().getStatusCode(), (System.nanoTime() - started) / 1e6, client[0],
                 requestId));
 
         Route route = routes.match(path).orElse(null);
@@ -90,6 +91,10 @@ public class GatewayRoutes {
             return;
         }
         routeName[0] = route.name();
+        if (route.rules().stream().anyMatch(Route.Rule::anonymous) && path.length() > route.prefix().length()) {
+            // Below a public route's prefix is the survivor's one-time code: it is her key, so it stays out of logs.
+            loggedPath[0] = route.prefix() + "/{redacted}";
+        }
         Route.Rule rule = route.ruleFor(method, path).orElse(null);
         if (rule == null) {
             problem(rc, Problems.Type.METHOD_NOT_ALLOWED, method + " is not allowed on " + path, requestId);

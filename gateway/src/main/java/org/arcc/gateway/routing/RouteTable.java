@@ -28,9 +28,13 @@ public class RouteTable {
                     Rule.on(Set.of("POST"), "/api/v1/referrals/[^/]+/(acceptance|decline)", CELL_STAFF),
                     Rule.on(Set.of("GET"), union(CELL_STAFF, Set.of("partner-ngo", "platform-admin"))))),
             new Route("partners", "/api/v1/partners", "cases", List.of(Rule.any(Set.of("platform-admin")))),
+            // The survivor's lookup by one-time code: no token, limited per client address (RateLimiter).
             new Route("evidence-status", "/api/v1/evidence/status", "evidence", List.of(
-                    Rule.publicAccess(Set.of("GET", "POST")))),
+                    Rule.publicAccess(Set.of("GET")))),
             new Route("evidence", "/api/v1/evidence", "evidence", List.of(
+                    // Signed checkpoints carry no case data: anyone who may check a custody bundle may fetch them.
+                    Rule.on(Set.of("GET"), "/api/v1/evidence/checkpoints(/.*)?",
+                            union(STAFF_AND_ADMIN, Set.of("evidence-custodian", "partner-ngo", "analyst"))),
                     Rule.any(union(STAFF_AND_ADMIN, Set.of("evidence-custodian"))))),
             new Route("legal", "/api/v1/legal", "legal", List.of(Rule.any(STAFF_AND_ADMIN))),
             new Route("reports", "/api/v1/reports", "reporting", List.of(
