@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.cases.service.CaseIntake;
+import org.arcc.cases.service.Workflow;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
@@ -41,6 +42,9 @@ public class CasesResource {
     CaseIntake intake;
 
     @Inject
+    Workflow workflow;
+
+    @Inject
     CurrentCaller caller;
 
     @POST
@@ -50,7 +54,7 @@ public class CasesResource {
                 new CaseIntake.OpenCase(request.channel(), request.ageBand(), request.arrivedAt()));
         return Response.created(URI.create("/api/v1/cases/" + opened.id))
                 .tag(new EntityTag(Long.toString(opened.version)))
-                .entity(CaseView.of(opened))
+                .entity(CaseView.of(opened, java.util.List.of()))
                 .build();
     }
 
@@ -78,6 +82,6 @@ public class CasesResource {
     public Response get(@PathParam("id") UUID id, @HeaderParam(AccessScope.REASON_HEADER) String reason) {
         Caller who = caller.get();
         SurvivorCase found = intake.find(who, AccessScope.of(who, reason), id);
-        return Response.ok(CaseView.of(found)).tag(new EntityTag(Long.toString(found.version))).build();
+        return Response.ok(CaseView.of(found, workflow.reopenings(who, found.id))).tag(new EntityTag(Long.toString(found.version))).build();
     }
 }

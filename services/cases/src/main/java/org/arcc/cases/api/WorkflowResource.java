@@ -52,7 +52,7 @@ public class WorkflowResource {
         Caller who = caller.get();
         SurvivorCase moved = workflow.move(who, AccessScope.ownCell(who), id, request.status(), request.reason(),
                 version(ifMatch));
-        return Response.ok(CaseView.of(moved)).tag(new EntityTag(Long.toString(moved.version))).build();
+        return Response.ok(CaseView.of(moved, workflow.reopenings(who, moved.id))).tag(new EntityTag(Long.toString(moved.version))).build();
     }
 
     private static Long version(String ifMatch) {
