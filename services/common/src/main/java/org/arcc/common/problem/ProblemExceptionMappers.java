@@ -101,8 +101,9 @@ public class ProblemExceptionMappers {
     public Response notFound(NotFoundException e, UriInfo uri) {
         if (e.getCause() != null) {
             // JAX-RS answers 404 when a path or query parameter cannot be converted; it is the client's input.
+            // The path is left out: it holds the value that was refused, which may be anything.
             return problems.of(ProblemType.VALIDATION, "A path or query parameter has a value of the wrong type or format",
-                    uri);
+                    null);
         }
         return problems.of(ProblemType.NOT_FOUND, "There is no resource at this path", uri);
     }
