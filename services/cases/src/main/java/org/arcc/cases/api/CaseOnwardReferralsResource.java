@@ -20,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.Disability;
 import org.arcc.cases.domain.OnwardReferral;
 import org.arcc.cases.domain.SexGender;
@@ -32,6 +34,7 @@ import org.arcc.common.security.CurrentCaller;
  * Onward referrals of one case to partner NGOs (shelter, livelihood, counselling, ...): made by the case's cell
  * only under the survivor's SHARING consent naming that partner ({@code 422 consent-required} otherwise).
  */
+@Tag(name = "Onward referrals")
 @Path("/api/v1/cases/{id}/onward-referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -69,6 +72,9 @@ public class CaseOnwardReferralsResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @Operation(summary = "Refer the survivor onward to a partner",
+            description = "Shelter, livelihood, counselling and more, only with an active SHARING consent naming that "
+            + "partner (422 otherwise). The partner gets the minimum; the note stays encrypted with the cell.")
     public Response refer(@PathParam("id") UUID id, @NotNull @Valid OnwardReferralRequest request) {
         Caller who = caller.get();
         OnwardReferrals.Referred made = onwardReferrals.refer(who, AccessScope.ownCell(who), id,
@@ -80,6 +86,8 @@ public class CaseOnwardReferralsResource {
 
     @GET
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    @Operation(summary = "List a case's onward referrals",
+            description = "The case's onward referrals with their status and the cell's notes.")
     public List<OnwardReferralView> ofCase(@PathParam("id") UUID id) {
         Caller who = caller.get();
         return onwardReferrals.ofCase(who, AccessScope.ownCell(who), id).stream().map(OnwardReferralView::of).toList();

@@ -20,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.Disability;
 import org.arcc.cases.domain.OnwardReferral;
 import org.arcc.cases.domain.SexGender;
@@ -32,6 +34,7 @@ import org.arcc.common.security.CurrentCaller;
  * Onward referrals as the partner NGO sees them: its own only, with the minimum it needs to receive the
  * survivor (never the case); the partner accepts or declines each.
  */
+@Tag(name = "Onward referrals")
 @Path("/api/v1/onward-referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -69,6 +72,8 @@ public class OnwardReferralsResource {
 
     @GET
     @RolesAllowed("partner-ngo")
+    @Operation(summary = "List the partner's onward referrals",
+            description = "The calling partner's own onward referrals, with only what it needs to receive the survivor.")
     public List<PartnerOnwardReferralView> forPartner() {
         return onwardReferrals.forPartner(caller.get()).stream().map(PartnerOnwardReferralView::of).toList();
     }
@@ -76,6 +81,8 @@ public class OnwardReferralsResource {
     @GET
     @Path("/{id}")
     @RolesAllowed("partner-ngo")
+    @Operation(summary = "Read an onward referral (partner)",
+            description = "One of the calling partner's onward referrals; another partner's answers 404.")
     public PartnerOnwardReferralView getForPartner(@PathParam("id") UUID id) {
         return PartnerOnwardReferralView.of(onwardReferrals.findForPartner(caller.get(), id));
     }
@@ -83,6 +90,8 @@ public class OnwardReferralsResource {
     @POST
     @Path("/{id}/acknowledgement")
     @RolesAllowed("partner-ngo")
+    @Operation(summary = "Accept or decline an onward referral (partner)",
+            description = "The partner answers once: ACCEPTED, or DECLINED with a reason code.")
     public PartnerOnwardReferralView acknowledge(@PathParam("id") UUID id, @NotNull @Valid AcknowledgementRequest request) {
         return PartnerOnwardReferralView.of(onwardReferrals.acknowledge(caller.get(), id,
                 OnwardReferral.Status.valueOf(request.decision().name()), request.declineReason()));
