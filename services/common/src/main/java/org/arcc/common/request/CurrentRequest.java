@@ -36,6 +36,12 @@ public class CurrentRequest {
         return incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
     }
 
+    /** Carries a request's ids into work done for it on another thread (in a request context of its own). */
+    public void resume(Context captured) {
+        this.requestId = captured.requestId();
+        this.traceparent = captured.traceparent();
+    }
+
     public String requestId() {
         return requestId;
     }
