@@ -27,6 +27,7 @@ public class RouteTable {
                     Rule.on(Set.of("POST"), "/api/v1/referrals", Set.of("partner-ngo")),
                     Rule.on(Set.of("POST"), "/api/v1/referrals/[^/]+/(acceptance|decline)", CELL_STAFF),
                     Rule.on(Set.of("GET"), union(CELL_STAFF, Set.of("partner-ngo", "platform-admin"))))),
+            new Route("onward-referrals", "/api/v1/onward-referrals", "cases", List.of(Rule.any(Set.of("partner-ngo")))),
             new Route("partners", "/api/v1/partners", "cases", List.of(Rule.any(Set.of("platform-admin")))),
             // The survivor's lookup by one-time code: no token, limited per client address (RateLimiter).
             new Route("evidence-status", "/api/v1/evidence/status", "evidence", List.of(

@@ -23,6 +23,24 @@ public final class CasesApi {
                 .post("/api/v1/cases/" + caseId + "/consents").then().statusCode(201).extract().path("id");
     }
 
+    /** Records an adult survivor's consent to share with a named partner; returns the consent id. */
+    public static String giveSharingConsent(String token, String caseId, String partner) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(java.util.Map.of("purpose", "SHARING", "givenBy", "SURVIVOR", "recipient", partner))
+                .post("/api/v1/cases/" + caseId + "/consents").then().statusCode(201).extract().path("id");
+    }
+
+    /** An onward referral from a fresh case of {@code cell} to {@code partner}, with the consent it needs; returns its id. */
+    public static String onwardReferralTo(String partner, String cell) {
+        String token = org.arcc.testing.Tokens.caseWorker(cell);
+        String caseId = openCase(token);
+        giveSharingConsent(token, caseId, partner);
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(java.util.Map.of("partner", partner, "serviceKind", "SHELTER", "urgency", "PRIORITY",
+                        "sexGender", "FEMALE"))
+                .post("/api/v1/cases/" + caseId + "/onward-referrals").then().statusCode(201).extract().path("id");
+    }
+
     /** Proposes moving a case to another cell; returns the transfer id. */
     public static String proposeTransfer(String token, String caseId, String toCell) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(java.util.Map.of("toCell", toCell))

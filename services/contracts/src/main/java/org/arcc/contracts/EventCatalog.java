@@ -11,6 +11,9 @@ import org.arcc.contracts.cases.ConsentGiven;
 import org.arcc.contracts.cases.ConsentWithdrawn;
 import org.arcc.contracts.cases.DeadlineBreached;
 import org.arcc.contracts.cases.IdentityErased;
+import org.arcc.contracts.cases.OnwardReferralAcknowledged;
+import org.arcc.contracts.cases.OnwardReferralMade;
+import org.arcc.contracts.cases.OnwardReferralWithdrawn;
 import org.arcc.contracts.cases.ReferralAccepted;
 import org.arcc.contracts.cases.ReferralDeclined;
 import org.arcc.contracts.cases.ReferralReceived;
@@ -48,6 +51,9 @@ public final class EventCatalog {
             new Entry(TransferProposed.TYPE, TransferProposed.class),
             new Entry(TransferAccepted.TYPE, TransferAccepted.class),
             new Entry(TransferDeclined.TYPE, TransferDeclined.class),
+            new Entry(OnwardReferralMade.TYPE, OnwardReferralMade.class),
+            new Entry(OnwardReferralAcknowledged.TYPE, OnwardReferralAcknowledged.class),
+            new Entry(OnwardReferralWithdrawn.TYPE, OnwardReferralWithdrawn.class),
             new Entry(ReferralReceived.TYPE, ReferralReceived.class),
             new Entry(ReferralAccepted.TYPE, ReferralAccepted.class),
             new Entry(ReferralDeclined.TYPE, ReferralDeclined.class),

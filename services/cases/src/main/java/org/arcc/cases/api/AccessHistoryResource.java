@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.service.CaseHistory;
 import org.arcc.common.audit.AuditTrail;
 import org.arcc.common.security.AccessScope;
@@ -19,6 +21,7 @@ import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
 
 /** Who touched a case and its identity, when and why: for the supervisor of the case's cell. */
+@Tag(name = "Audit")
 @Path("/api/v1/cases/{id}/access-history")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessHistoryResource {
@@ -42,6 +45,9 @@ public class AccessHistoryResource {
 
     @GET
     @RolesAllowed({ "cell-supervisor" })
+    @Operation(summary = "Read who accessed a case",
+            description = "The case's access history (who, role, what, why, outcome) from the hash-chained audit trail, for"
+            + " its cell's supervisor.")
     public AccessHistory list(@PathParam("id") UUID id) {
         Caller who = caller.get();
         return new AccessHistory(id, history.of(who, AccessScope.ownCell(who), id).stream().map(AccessView::of).toList());

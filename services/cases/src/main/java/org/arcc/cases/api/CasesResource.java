@@ -22,8 +22,11 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.cases.service.CaseIntake;
+import org.arcc.cases.service.Workflow;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
@@ -32,6 +35,7 @@ import org.arcc.common.security.CurrentCaller;
  * Cases of the caller's own cell. A case of another cell answers 404, exactly like one that does not exist;
  * a platform administrator reaches it only with a stated reason in {@code X-Access-Reason}.
  */
+@Tag(name = "Cases")
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,16 +45,22 @@ public class CasesResource {
     CaseIntake intake;
 
     @Inject
+    Workflow workflow;
+
+    @Inject
     CurrentCaller caller;
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @Operation(summary = "Open a case",
+            description = "Opens a case at the caller's cell with a pseudonymous reference such as KHI-2026-00042 and "
+            + "publishes arcc.case.opened.v1. No identity here: it goes to the identity sub-resource.")
     public Response open(@NotNull @Valid OpenCaseRequest request) {
         SurvivorCase opened = intake.open(caller.get(),
                 new CaseIntake.OpenCase(request.channel(), request.ageBand(), request.arrivedAt()));
         return Response.created(URI.create("/api/v1/cases/" + opened.id))
                 .tag(new EntityTag(Long.toString(opened.version)))
-                .entity(CaseView.of(opened))
+                .entity(CaseView.of(opened, java.util.List.of()))
                 .build();
     }
 
@@ -59,6 +69,9 @@ public class CasesResource {
 
     @GET
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    @Operation(summary = "List the cell's cases",
+            description = "The caller's cell's cases, newest first, paged (size up to 100) and filtered by status, channel,"
+            + " opening date range and exam-deadline breach.")
     public CaseList list(@QueryParam("status") org.arcc.cases.domain.CaseStatus status,
             @QueryParam("channel") org.arcc.cases.domain.IntakeChannel channel,
             @QueryParam("openedFrom") java.time.Instant openedFrom, @QueryParam("openedTo") java.time.Instant openedTo,
@@ -75,9 +88,12 @@ public class CasesResource {
     @Path("/{id}")
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer",
             "platform-admin" })
+    @Operation(summary = "Read a case",
+            description = "A case of the caller's cell, with its deadlines and reopenings; another cell's case answers 404."
+            + " An administrator reaches any cell only with X-Access-Reason, audited and raised as an alert.")
     public Response get(@PathParam("id") UUID id, @HeaderParam(AccessScope.REASON_HEADER) String reason) {
         Caller who = caller.get();
         SurvivorCase found = intake.find(who, AccessScope.of(who, reason), id);
-        return Response.ok(CaseView.of(found)).tag(new EntityTag(Long.toString(found.version))).build();
+        return Response.ok(CaseView.of(found, workflow.reopenings(who, found.id))).tag(new EntityTag(Long.toString(found.version))).build();
     }
 }

@@ -19,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.Consent;
 import org.arcc.cases.domain.ConsentGiver;
 import org.arcc.cases.domain.ConsentPurpose;
@@ -28,6 +30,7 @@ import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
 
 /** Consent per purpose, given by the survivor or a guardian, and its withdrawal. */
+@Tag(name = "Consent")
 @Path("/api/v1/cases/{id}/consents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,6 +56,10 @@ public class ConsentsResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer" })
+    @Operation(summary = "Record a consent",
+            description = "Consent for one purpose, given by the survivor or, for a child, a guardian with the child's "
+            + "assent under the configured age rules. A SHARING consent names its recipient partner. Publishes "
+            + "arcc.case.consent-given.v1.")
     public Response give(@PathParam("id") UUID id, @NotNull @Valid GiveConsentRequest request) {
         Caller who = caller.get();
         Consent consent = consents.give(who, AccessScope.ownCell(who), id, new Consents.GiveConsent(request.purpose(),
@@ -63,6 +70,8 @@ public class ConsentsResource {
 
     @GET
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    @Operation(summary = "List a case's consents",
+            description = "Every consent of the case, withdrawn ones included and marked.")
     public List<ConsentView> list(@PathParam("id") UUID id) {
         Caller who = caller.get();
         return consents.list(who, AccessScope.ownCell(who), id).stream().map(ConsentView::of).toList();
@@ -72,6 +81,9 @@ public class ConsentsResource {
     @Path("/{consentId}/withdrawal")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @Operation(summary = "Withdraw a consent",
+            description = "Recorded and published (arcc.case.consent-withdrawn.v1) so that what it allowed stops; "
+            + "withdrawing a SHARING consent withdraws the open onward referrals to that partner.")
     public ConsentView withdraw(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
         Caller who = caller.get();
         return ConsentView.of(consents.withdraw(who, AccessScope.ownCell(who), id, consentId));

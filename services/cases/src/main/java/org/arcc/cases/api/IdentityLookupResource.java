@@ -15,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.Cnic;
 import org.arcc.cases.service.IdentityRecords;
 import org.arcc.cases.service.Purpose;
@@ -26,6 +28,7 @@ import org.arcc.common.security.CurrentCaller;
  * Exact-match search by CNIC through the blind index, within the caller's cell. A POST, so that the CNIC
  * never appears in a URL, an access log or a proxy's cache.
  */
+@Tag(name = "Identity")
 @Path("/api/v1/cases/identity-lookups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,6 +55,9 @@ public class IdentityLookupResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @Operation(summary = "Find the cell's cases by CNIC",
+            description = "Exact match through a keyed blind index, within the caller's cell. The CNIC travels in the body,"
+            + " never in a URL. Requires X-Access-Purpose; audited.")
     public LookupResult lookup(@NotNull @Valid LookupRequest request, @HeaderParam(Purpose.HEADER) String purpose) {
         Caller who = caller.get();
         return new LookupResult(identities.lookupByCnic(who, AccessScope.ownCell(who), request.cnic(),

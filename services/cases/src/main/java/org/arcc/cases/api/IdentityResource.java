@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.service.IdentityRecords;
 import org.arcc.cases.service.Purpose;
 import org.arcc.common.security.AccessScope;
@@ -28,6 +30,7 @@ import org.arcc.common.security.CurrentCaller;
  * The one place a survivor's identity enters or leaves the platform. Reads need a declared purpose
  * ({@code X-Access-Purpose}); every access is audited; erasure destroys the key.
  */
+@Tag(name = "Identity")
 @Path("/api/v1/cases/{id}/identity")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,6 +44,9 @@ public class IdentityResource {
 
     @PUT
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @Operation(summary = "Record the survivor's identity",
+            description = "Name, CNIC, phone, address and guardian, each field encrypted under the case's own key; replaces"
+            + " what was recorded. Audited.")
     public Response write(@PathParam("id") UUID id, @NotNull @Valid IdentityRequest request) {
         Caller who = caller.get();
         identities.write(who, AccessScope.ownCell(who), id, request.toIdentity());
@@ -49,6 +55,9 @@ public class IdentityResource {
 
     @GET
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "legal-officer", "platform-admin" })
+    @Operation(summary = "Read the survivor's identity",
+            description = "Requires X-Access-Purpose; every read is audited with its purpose. Answers 410 once the identity"
+            + " was erased.")
     public Response read(@PathParam("id") UUID id, @HeaderParam(Purpose.HEADER) String purpose,
             @HeaderParam(AccessScope.REASON_HEADER) String reason) {
         Caller who = caller.get();
@@ -62,6 +71,9 @@ public class IdentityResource {
 
     @DELETE
     @RolesAllowed({ "cell-supervisor" })
+    @Operation(summary = "Erase the survivor's identity",
+            description = "Crypto-shredding: the data key is destroyed and later reads answer 410. Audited; publishes "
+            + "arcc.case.identity-erased.v1.")
     public Response erase(@PathParam("id") UUID id) {
         Caller who = caller.get();
         identities.erase(who, AccessScope.ownCell(who), id);

@@ -23,6 +23,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.AgeBand;
 import org.arcc.cases.domain.IncidentCategory;
 import org.arcc.cases.domain.Referral;
@@ -35,6 +37,7 @@ import org.arcc.common.security.CurrentCaller;
  * Referrals from partner NGOs: the partner submits and polls its own; the receiving cell accepts (a case
  * opens) or declines. Partners never see case contents. Webhook registration is an administrator's.
  */
+@Tag(name = "Referrals")
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -78,6 +81,9 @@ public class ReferralsResource {
     @POST
     @Path("/referrals")
     @RolesAllowed("partner-ngo")
+    @Operation(summary = "Refer a survivor to a cell (partner NGO)",
+            description = "Codes and a consent attestation only, never identity. The status is pushed to the partner's "
+            + "webhook and can be polled.")
     public Response refer(@NotNull @Valid ReferralRequest request) {
         Referral r = referrals.receive(caller.get(), new Referrals.Refer(request.cell(), request.ageBand(),
                 request.incidentCategory(), request.consentAttested(), request.partnerReference()));
@@ -87,6 +93,8 @@ public class ReferralsResource {
     @GET
     @Path("/referrals")
     @RolesAllowed({ "partner-ngo", "case-worker", "cell-supervisor" })
+    @Operation(summary = "List referrals",
+            description = "A partner sees its own referrals' status; cell staff see their cell's referrals.")
     public List<ReferralView> list() {
         Caller who = caller.get();
         return referrals.list(who).stream().map(r -> ReferralView.of(r, who.partner().isEmpty())).toList();
@@ -95,6 +103,8 @@ public class ReferralsResource {
     @GET
     @Path("/referrals/{id}")
     @RolesAllowed({ "partner-ngo", "case-worker", "cell-supervisor" })
+    @Operation(summary = "Read a referral",
+            description = "A partner reads its own referral's status (never the case); staff read their cell's.")
     public ReferralView get(@PathParam("id") UUID id) {
         Caller who = caller.get();
         return ReferralView.of(referrals.find(who, id), who.partner().isEmpty());
@@ -104,6 +114,8 @@ public class ReferralsResource {
     @Path("/referrals/{id}/acceptance")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @Operation(summary = "Accept a referral",
+            description = "The receiving cell accepts: a case opens, linked to the referral.")
     public ReferralView accept(@PathParam("id") UUID id) {
         return ReferralView.of(referrals.accept(caller.get(), id), true);
     }
@@ -111,6 +123,8 @@ public class ReferralsResource {
     @POST
     @Path("/referrals/{id}/decline")
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @Operation(summary = "Decline a referral",
+            description = "The receiving cell declines with a reason (kept in the service, not published).")
     public ReferralView decline(@PathParam("id") UUID id, @NotNull @Valid DeclineRequest request) {
         return ReferralView.of(referrals.decline(caller.get(), id, request.reason()), true);
     }
@@ -118,6 +132,9 @@ public class ReferralsResource {
     @PUT
     @Path("/partners/{partner}/webhook")
     @RolesAllowed("platform-admin")
+    @Operation(summary = "Register a partner's webhook",
+            description = "Where a partner receives status changes, and the shared secret (stored encrypted) that signs "
+            + "them.")
     public Response registerWebhook(@PathParam("partner") @Pattern(regexp = "^[a-z0-9-]{2,64}$") String partner,
             @NotNull @Valid WebhookRequest request) {
         webhooks.register(partner, request.url(), request.secret(), caller.get().subject());

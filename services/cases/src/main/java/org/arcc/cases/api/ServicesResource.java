@@ -19,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.ServiceDelivery;
 import org.arcc.cases.domain.ServiceType;
 import org.arcc.cases.service.ServiceRecords;
@@ -27,6 +29,7 @@ import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
 
 /** Services given to the survivor under one roof. */
+@Tag(name = "Services")
 @Path("/api/v1/cases/{id}/services")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,6 +54,10 @@ public class ServicesResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    @Operation(summary = "Record a service given",
+            description = "Each service by its profession (or the supervisor). The exam, evidence collection and FIR "
+            + "assistance need their consent (422 otherwise). Notes are encrypted. A medico-legal exam after "
+            + "the deadline publishes a breach.")
     public Response deliver(@PathParam("id") UUID id, @NotNull @Valid DeliverServiceRequest request) {
         Caller who = caller.get();
         ServiceDelivery delivery = services.deliver(who, AccessScope.ownCell(who), id,
@@ -63,6 +70,8 @@ public class ServicesResource {
 
     @GET
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    @Operation(summary = "List the services given",
+            description = "Services given to the survivor under one roof, with their notes.")
     public List<ServiceView> list(@PathParam("id") UUID id) {
         Caller who = caller.get();
         return services.list(who, AccessScope.ownCell(who), id).stream()

@@ -21,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.CaseTransfer;
 import org.arcc.cases.service.Transfers;
 import org.arcc.common.security.AccessScope;
@@ -31,6 +33,7 @@ import org.arcc.common.security.CurrentCaller;
  * Transfers between cells. The owning cell proposes ({@code POST /api/v1/cases/{id}/transfers}); the
  * receiving cell lists what waits for it and accepts or declines.
  */
+@Tag(name = "Transfers")
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -59,6 +62,8 @@ public class TransfersResource {
     @POST
     @Path("/{id}/transfers")
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @Operation(summary = "Propose a transfer to another cell",
+            description = "The owning cell proposes moving the case; publishes arcc.case.transfer-proposed.v1.")
     public Response propose(@PathParam("id") UUID id, @NotNull @Valid ProposeTransferRequest request) {
         Caller who = caller.get();
         CaseTransfer transfer = transfers.propose(who, AccessScope.ownCell(who), id, request.toCell(), request.reason());
@@ -68,6 +73,8 @@ public class TransfersResource {
     @GET
     @Path("/transfers")
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @Operation(summary = "List the cell's transfers",
+            description = "Transfers the caller's cell sent or received.")
     public List<TransferView> list() {
         return transfers.ofMyCell(caller.get()).stream().map(TransferView::of).toList();
     }
@@ -76,6 +83,8 @@ public class TransfersResource {
     @Path("/transfers/{transferId}/acceptance")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @Operation(summary = "Accept a transfer",
+            description = "The receiving cell accepts: the case and its visibility move to it.")
     public TransferView accept(@PathParam("transferId") UUID transferId) {
         return TransferView.of(transfers.accept(caller.get(), transferId));
     }
@@ -83,6 +92,8 @@ public class TransfersResource {
     @POST
     @Path("/transfers/{transferId}/decline")
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @Operation(summary = "Decline a transfer",
+            description = "The receiving cell declines with a reason; the case stays where it was.")
     public TransferView decline(@PathParam("transferId") UUID transferId, @NotNull @Valid DeclineRequest request) {
         return TransferView.of(transfers.decline(caller.get(), transferId, request.reason()));
     }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.CaseStatus;
 import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.cases.service.Workflow;
@@ -31,6 +33,7 @@ import org.arcc.common.security.CurrentCaller;
  * (the supervisor's approval) and reopening are the supervisor's. Send the case's {@code ETag} as
  * {@code If-Match} to refuse a stale move (412).
  */
+@Tag(name = "Workflow")
 @Path("/api/v1/cases/{id}/status")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,12 +50,16 @@ public class WorkflowResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @Operation(summary = "Move a case through the workflow",
+            description = "One step forward at a time (409 otherwise). Closing and reopening are the supervisor's; a "
+            + "reopening needs a reason, stored encrypted. Send the case's ETag as If-Match to refuse a stale "
+            + "move (412).")
     public Response move(@PathParam("id") UUID id, @NotNull @Valid MoveRequest request,
             @HeaderParam("If-Match") String ifMatch) {
         Caller who = caller.get();
         SurvivorCase moved = workflow.move(who, AccessScope.ownCell(who), id, request.status(), request.reason(),
                 version(ifMatch));
-        return Response.ok(CaseView.of(moved)).tag(new EntityTag(Long.toString(moved.version))).build();
+        return Response.ok(CaseView.of(moved, workflow.reopenings(who, moved.id))).tag(new EntityTag(Long.toString(moved.version))).build();
     }
 
     private static Long version(String ifMatch) {

@@ -57,6 +57,12 @@ public class Consent extends PanacheEntityBase {
         return list("caseId = ?1 order by givenAt", caseId);
     }
 
+    /** The case's active SHARING consent naming a partner as recipient, if it holds one. */
+    public static java.util.Optional<Consent> activeSharingWith(UUID caseId, String partner) {
+        return find("caseId = ?1 and purpose = ?2 and recipient = ?3 and withdrawnAt is null order by givenAt desc",
+                caseId, ConsentPurpose.SHARING, partner).firstResultOptional();
+    }
+
     /** Whether a case holds an active consent for a purpose. */
     public static boolean held(UUID caseId, ConsentPurpose purpose) {
         return count("caseId = ?1 and purpose = ?2 and withdrawnAt is null", caseId, purpose) > 0;

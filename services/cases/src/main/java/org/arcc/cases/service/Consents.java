@@ -40,6 +40,9 @@ public class Consents {
     @Inject
     CasesSettings rules;
 
+    @Inject
+    OnwardReferrals onwardReferrals;
+
     public record GiveConsent(ConsentPurpose purpose, ConsentGiver givenBy, Boolean childAssent, String recipient) {
     }
 
@@ -80,6 +83,9 @@ public class Consents {
         consent.withdrawnBy = caller.subject();
         outbox.record(ConsentWithdrawn.TYPE, c.id.toString(), new ConsentWithdrawn(c.id, consent.id, c.cellCode,
                 consent.purpose.name(), consent.recipient, consent.withdrawnAt));
+        if (consent.purpose == ConsentPurpose.SHARING) {
+            onwardReferrals.withdrawUnder(consent);
+        }
         access.succeeded(caller, scope, AuditAction.UPDATE, RESOURCE, c, Purpose.CARE.name());
         return consent;
     }

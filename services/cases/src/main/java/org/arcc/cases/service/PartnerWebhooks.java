@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.arcc.cases.domain.OnwardReferral;
 import org.arcc.cases.domain.Referral;
 import org.arcc.common.crypto.FieldCipher;
 import org.jboss.logging.Logger;
@@ -33,7 +34,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Pushes referral status changes to partners' registered webhooks. A message is queued in the same
+ * Pushes the status of referrals (in from partners, and onward to them) to partners' registered webhooks. A message is queued in the same
  * transaction as the change; a sender posts it with {@code X-Arcc-Signature: sha256=<hex HMAC-SHA256 of
  * "<timestamp>.<body>">}, {@code X-Arcc-Timestamp} and {@code X-Arcc-Delivery}, and retries with
  * exponential backoff (up to 10 attempts). The table is the delivery log.
@@ -73,25 +74,51 @@ public class PartnerWebhooks {
     /** Queues the referral's current status for its partner, in the caller's transaction (if one is registered). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(Referral referral) {
-        if (((Number) em.createNativeQuery("SELECT count(*) FROM partner_webhook WHERE partner = ?1")
-                .setParameter(1, referral.partner).getSingleResult()).intValue() == 0) {
-            return;
-        }
-        UUID delivery = UUID.randomUUID();
-        LOG.debugf("Queuing webhook delivery %s for referral %s", delivery, referral.id);
         Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("deliveryId", delivery.toString());
         body.put("referralId", referral.id.toString());
         body.put("partnerReference", referral.partnerReference);
         body.put("status", referral.status.name());
+        insert(referral.partner, body, referral.id, null);
+    }
+
+    /**
+     * Queues an onward referral's current status for its partner: codes, the cell's contact reference and,
+     * while it is open, the minimum the partner needs; never the case.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queue(OnwardReferral referral) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("onwardReferralId", referral.id.toString());
+        body.put("contactReference", referral.contactReference);
+        body.put("referringCell", referral.cellCode);
+        body.put("serviceKind", referral.serviceKind.name());
+        body.put("urgency", referral.urgency.name());
+        body.put("status", referral.status.name());
+        insert(referral.partner, body, null, referral.id);
+    }
+
+    private void insert(String partner, Map<String, Object> fields, UUID referralId, UUID onwardReferralId) {
+        if (((Number) em.createNativeQuery("SELECT count(*) FROM partner_webhook WHERE partner = ?1")
+                .setParameter(1, partner).getSingleResult()).intValue() == 0) {
+            return;
+        }
+        UUID delivery = UUID.randomUUID();
+        LOG.debugf("Queuing webhook delivery %s for %s", delivery, referralId != null ? referralId : onwardReferralId);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("deliveryId", delivery.toString());
+        body.putAll(fields);
         body.put("occurredAt", clock.instant().toString());
         try {
             Instant now = clock.instant();
             em.createNativeQuery("""
-                    INSERT INTO webhook_delivery (id, partner, referral_id, body, next_attempt_at, created_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?5)""")
-                    .setParameter(1, delivery).setParameter(2, referral.partner).setParameter(3, referral.id)
-                    .setParameter(4, json.writeValueAsString(body)).setParameter(5, java.sql.Timestamp.from(now))
+                    INSERT INTO webhook_delivery (id, partner, referral_id, onward_referral_id, body, next_attempt_at, created_at)
+                    VALUES (?1, ?2, CAST(?3 AS uuid), CAST(?4 AS uuid), ?5, ?6, ?6)""")
+                    // typed, so that the absent one of the two ids binds as a text null
+                    .unwrap(org.hibernate.query.NativeQuery.class)
+                    .setParameter(1, delivery).setParameter(2, partner)
+                    .setParameter(3, referralId == null ? null : referralId.toString(), String.class)
+                    .setParameter(4, onwardReferralId == null ? null : onwardReferralId.toString(), String.class)
+                    .setParameter(5, json.writeValueAsString(body)).setParameter(6, java.sql.Timestamp.from(now))
                     .executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

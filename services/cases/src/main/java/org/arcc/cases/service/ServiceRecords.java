@@ -29,6 +29,14 @@ public class ServiceRecords {
 
     static final String RESOURCE = "case-service";
 
+    /** The roles that read service notes, and every other free text written about a case. */
+    public static final java.util.Set<String> NOTE_READERS = java.util.Set.of("case-worker", "cell-supervisor",
+            "medical-officer", "counsellor", "legal-officer");
+
+    public static boolean mayReadNotes(Caller caller) {
+        return NOTE_READERS.stream().anyMatch(caller::hasRole);
+    }
+
     @Inject
     CaseAccess access;
 

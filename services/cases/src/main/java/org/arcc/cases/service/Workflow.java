@@ -1,15 +1,19 @@
 package org.arcc.cases.service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.arcc.cases.domain.CaseReopening;
 import org.arcc.cases.domain.CaseStatus;
 import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.common.audit.AuditAction;
+import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
 import org.arcc.common.problem.ProblemType;
@@ -31,7 +35,14 @@ public class Workflow {
     Outbox outbox;
 
     @Inject
+    FieldCipher cipher;
+
+    @Inject
     Clock clock;
+
+    /** A reopening as staff read it back; the reason only for roles that may read notes, else null. */
+    public record Reopened(Instant reopenedAt, String reopenedBy, String reopenedByRole, String reason) {
+    }
 
     /**
      * @param expectedVersion the version the caller last read ({@code If-Match}), or null to skip the check
@@ -58,6 +69,9 @@ public class Workflow {
             throw new ProblemException(ProblemType.VALIDATION, "Reopening a case needs a reason");
         }
         CaseStatus from = c.status;
+        if (reopening) {
+            recordReopening(caller, c, reason.strip());
+        }
         c.status = target;
         c.closedAt = closing ? clock.instant() : null;
         outbox.record(CaseStatusChanged.TYPE, c.id.toString(), new CaseStatusChanged(c.id, c.cellCode, from.name(),
@@ -67,5 +81,29 @@ public class Workflow {
         }
         access.succeeded(caller, scope, AuditAction.UPDATE, CaseAccess.CASE, c, CaseIntake.CASE_WORK);
         return c;
+    }
+
+    /**
+     * The reopenings of a case the caller has already loaded (and been audited for). Reasons are free text,
+     * shown only to the roles that read service notes.
+     */
+    @Transactional
+    public List<Reopened> reopenings(Caller caller, UUID caseId) {
+        boolean reasons = ServiceRecords.mayReadNotes(caller);
+        return CaseReopening.ofCase(caseId).stream().map(r -> new Reopened(r.reopenedAt, r.reopenedBy, r.reopenedByRole,
+                reasons ? cipher.decrypt(cipher.open(r.dataKeyId, r.id.toString()), "reason", r.reason) : null)).toList();
+    }
+
+    private void recordReopening(Caller caller, SurvivorCase c, String reason) {
+        CaseReopening r = new CaseReopening();
+        r.id = UUID.randomUUID();
+        r.caseId = c.id;
+        r.reopenedAt = clock.instant();
+        r.reopenedBy = caller.subject();
+        r.reopenedByRole = SUPERVISOR;
+        FieldCipher.OpenKey key = cipher.newDataKey(r.id.toString());
+        r.dataKeyId = key.id();
+        r.reason = cipher.encrypt(key, "reason", reason);
+        r.persist();
     }
 }

@@ -144,10 +144,32 @@ class AuthorizationMatrixTest {
             new Endpoint("POST", "/api/v1/referrals/{id}/decline", Set.of("case-worker", "cell-supervisor"), Reach.ONE_CASE, 200,
                     (spec, caseId) -> spec.contentType(ContentType.JSON).body(Map.of("reason", "Outside our catchment area"))
                             .post("/api/v1/referrals/" + CasesApi.referralTo("ngo-demo", OWN_CELL) + "/decline")),
+            new Endpoint("POST", "/api/v1/cases/{id}/onward-referrals", Set.of("case-worker", "cell-supervisor"), Reach.ONE_CASE, 201,
+                    (spec, caseId) -> {
+                        CasesApi.giveSharingConsent(Tokens.caseWorker(OWN_CELL), caseId, "ngo-demo");
+                        return spec.contentType(ContentType.JSON).body(Map.of("partner", "ngo-demo", "serviceKind",
+                                "COUNSELLING", "urgency", "ROUTINE", "sexGender", "FEMALE"))
+                                .post("/api/v1/cases/" + caseId + "/onward-referrals");
+                    }),
+            new Endpoint("GET", "/api/v1/cases/{id}/onward-referrals", STAFF, Reach.ONE_CASE, 200,
+                    (spec, caseId) -> spec.get("/api/v1/cases/" + caseId + "/onward-referrals")),
+            // Onward referral fixtures: one from our cell to the demo partner; another partner must get 404.
+            new Endpoint("GET", "/api/v1/onward-referrals", Set.of("partner-ngo"), Reach.OWN_CELL, 200,
+                    (spec, caseId) -> spec.get("/api/v1/onward-referrals")),
+            new Endpoint("GET", "/api/v1/onward-referrals/{id}", Set.of("partner-ngo"), Reach.ONE_CASE, 200,
+                    (spec, caseId) -> spec.get("/api/v1/onward-referrals/" + CasesApi.onwardReferralTo("ngo-demo", OWN_CELL))),
+            new Endpoint("POST", "/api/v1/onward-referrals/{id}/acknowledgement", Set.of("partner-ngo"), Reach.ONE_CASE, 200,
+                    (spec, caseId) -> spec.contentType(ContentType.JSON).body(Map.of("decision", "ACCEPTED"))
+                            .post("/api/v1/onward-referrals/" + CasesApi.onwardReferralTo("ngo-demo", OWN_CELL)
+                                    + "/acknowledgement")),
             new Endpoint("PUT", "/api/v1/partners/{partner}/webhook", Set.of("platform-admin"), Reach.PLATFORM, 204,
                     (spec, caseId) -> spec.contentType(ContentType.JSON)
                             .body(Map.of("url", "http://127.0.0.1:9/hook", "secret", "s".repeat(40)))
                             .put("/api/v1/partners/ngo-matrix/webhook")));
+
+    /** Endpoints about one partner's record: another partner must get 404, like another cell's staff. */
+    private static final Set<String> PARTNER_OWNED = Set.of("GET /api/v1/referrals/{id}", "GET /api/v1/onward-referrals/{id}",
+            "POST /api/v1/onward-referrals/{id}/acknowledgement");
 
     /** A service each role may record, so that an allowed role's request succeeds. */
     private static String serviceRecordableBy(String role) {
@@ -192,6 +214,9 @@ class AuthorizationMatrixTest {
                 if (STAFF.contains(role) && endpoint.reach() == Reach.ONE_CASE) {
                     check(wrong, endpoint, role, "of another cell", tokenFor(role, OTHER_CELL), null, allowed ? 404 : 403);
                 }
+            }
+            if (PARTNER_OWNED.contains(endpoint.key())) {
+                check(wrong, endpoint, "partner-ngo", "of another partner", Tokens.partner("ngo-other"), null, 404);
             }
             if (endpoint.roles().contains("platform-admin") && endpoint.reach() == Reach.ONE_CASE) {
                 check(wrong, endpoint, "platform-admin", "without a reason", Tokens.platformAdmin(), null, 404);

@@ -34,7 +34,7 @@ import io.restassured.http.ContentType;
 /**
  * Writes identities through every path that handles them, the failing ones included, then looks for every
  * identifying value everywhere it must never be: the log, every event on every topic, the metrics, the
- * error bodies, and the audit and outbox tables.
+ * error bodies and partner views, and the audit, outbox, case, onward-referral and webhook tables.
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "cases"))
@@ -84,6 +84,24 @@ class NoIdentityLeakTest {
         errorBodies.add(given().auth().oauth2(Tokens.caseWorker("KHI")).header("X-Access-Purpose", "CARE")
                 .contentType(ContentType.JSON).body(Map.of("cnic", adult.phone()))
                 .post("/api/v1/cases/identity-lookups").then().statusCode(400).extract().asString());
+        // An onward referral whose note names people: the note stays encrypted with the cell, the partner and
+        // its webhook get codes only; a malformed one does not echo what it carried.
+        given().auth().oauth2(Tokens.platformAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/hook", "secret", "s".repeat(40)))
+                .put("/api/v1/partners/ngo-leak-check/webhook").then().statusCode(204);
+        CasesApi.giveSharingConsent(Tokens.caseWorker("KHI"), adultCase, "ngo-leak-check");
+        String onward = given().auth().oauth2(Tokens.caseWorker("KHI")).contentType(ContentType.JSON)
+                .body(Map.of("partner", "ngo-leak-check", "serviceKind", "SHELTER", "urgency", "EMERGENCY",
+                        "sexGender", "FEMALE", "note", "Call " + adult.name() + " on " + adult.phone() + " at " + adult.address()))
+                .post("/api/v1/cases/" + adultCase + "/onward-referrals").then().statusCode(201).extract().path("id");
+        errorBodies.add(given().auth().oauth2(Tokens.partner("ngo-leak-check")).get("/api/v1/onward-referrals/" + onward)
+                .then().statusCode(200).extract().asString());
+        errorBodies.add(given().auth().oauth2(Tokens.partner("ngo-leak-check")).get("/api/v1/onward-referrals")
+                .then().statusCode(200).extract().asString());
+        errorBodies.add(given().auth().oauth2(Tokens.caseWorker("KHI")).contentType(ContentType.JSON)
+                .body(Map.of("partner", adult.name(), "serviceKind", adult.cnic(), "urgency", "EMERGENCY", "sexGender", "FEMALE",
+                        "note", adult.address()))
+                .post("/api/v1/cases/" + adultCase + "/onward-referrals").then().statusCode(400).extract().asString());
         given().auth().oauth2(Tokens.supervisor("KHI")).delete("/api/v1/cases/" + adultCase + "/identity")
                 .then().statusCode(204);
 
@@ -95,7 +113,8 @@ class NoIdentityLeakTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         String log = Files.readString(Path.of(logFile));
         String tables = dump("SELECT * FROM audit_record") + dump("SELECT * FROM outbox_event")
-                + dump("SELECT * FROM survivor_case");
+                + dump("SELECT * FROM survivor_case") + dump("SELECT * FROM onward_referral")
+                + dump("SELECT * FROM webhook_delivery") + dump("SELECT * FROM case_reopening");
 
         assertThat(events).as("events were read").contains(adultCase);
         assertThat(log).as("the log was read").contains("arcc-cases");

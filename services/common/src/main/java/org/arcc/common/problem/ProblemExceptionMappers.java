@@ -13,11 +13,14 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.arcc.common.audit.DeniedAttempts;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,6 +32,7 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Maps every failure to one RFC 9457 shape. Details are written here, never taken from exception messages
@@ -41,9 +45,15 @@ public class ProblemExceptionMappers {
     @Inject
     ProblemResponses problems;
 
+    @Inject
+    DeniedAttempts denied;
+
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return problems.of(e.type(), e.getMessage(), uri);
+    public Uni<Response> problem(ProblemException e, UriInfo uri, ContainerRequestContext request,
+            SimpleResourceInfo resource) {
+        Response answer = problems.of(e.type(), e.getMessage(), uri);
+        return e.type() == ProblemType.FORBIDDEN ? denied.auditThen(request.getMethod(), uri, resource, answer)
+                : Uni.createFrom().item(answer);
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
@@ -53,8 +63,10 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problems.of(ProblemType.FORBIDDEN, "Your role does not allow this operation", uri);
+    public Uni<Response> forbidden(ForbiddenException e, UriInfo uri, ContainerRequestContext request,
+            SimpleResourceInfo resource) {
+        return denied.auditThen(request.getMethod(), uri, resource,
+                problems.of(ProblemType.FORBIDDEN, "Your role does not allow this operation", uri));
     }
 
     @ServerExceptionMapper({ ConstraintViolationException.class, ResteasyReactiveViolationException.class })
@@ -101,8 +113,9 @@ public class ProblemExceptionMappers {
     public Response notFound(NotFoundException e, UriInfo uri) {
         if (e.getCause() != null) {
             // JAX-RS answers 404 when a path or query parameter cannot be converted; it is the client's input.
+            // The path is left out: it holds the value that was refused, which may be anything.
             return problems.of(ProblemType.VALIDATION, "A path or query parameter has a value of the wrong type or format",
-                    uri);
+                    null);
         }
         return problems.of(ProblemType.NOT_FOUND, "There is no resource at this path", uri);
     }

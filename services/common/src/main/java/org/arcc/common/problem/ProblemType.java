@@ -9,6 +9,7 @@ public enum ProblemType {
     NOT_FOUND("not-found", 404, "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed here"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Cannot answer in the requested media type"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     CONFLICT("conflict", 409, "The request conflicts with the current state"),
     GONE("gone", 410, "The resource was erased"),

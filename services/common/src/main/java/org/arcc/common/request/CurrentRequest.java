@@ -25,12 +25,21 @@ public class CurrentRequest {
     private String traceparent;
 
     void begin(String incomingRequestId, String incomingTraceparent) {
-        this.requestId = incomingRequestId != null && SAFE_REQUEST_ID.matcher(incomingRequestId).matches()
-                ? incomingRequestId
-                : UUID.randomUUID().toString();
+        this.requestId = requestIdFrom(incomingRequestId);
         this.traceparent = incomingTraceparent != null && TRACEPARENT.matcher(incomingTraceparent).matches()
                 ? incomingTraceparent
                 : null;
+    }
+
+    /** The client's request id if it is safe to log and echo, else a new one. */
+    public static String requestIdFrom(String incoming) {
+        return incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+    }
+
+    /** Carries a request's ids into work done for it on another thread (in a request context of its own). */
+    public void resume(Context captured) {
+        this.requestId = captured.requestId();
+        this.traceparent = captured.traceparent();
     }
 
     public String requestId() {
