@@ -43,7 +43,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * with an {@code If-Match} header; and any the service lists for the operation;</li>
  * <li>request and success-response examples from the service's {@code META-INF/openapi-examples.json}, keyed by
  * {@code "METHOD /path"}: {@code {"request": …, "response": {"201": …}, "problems": [410]}} (a response of
- * {@code null} documents a status without a body, e.g. 204).</li>
+ * {@code null} documents a status without a body, e.g. 204). {@code "public": true} marks an operation anyone may
+ * call without a token (no security requirement, no 401 or 403; the gateway rate-limits such routes).</li>
  * </ul>
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
@@ -81,8 +82,9 @@ public class ApiDocumentFilter implements OASFilter {
         List<String> roles = operation.getSecurity() == null ? List.of() : operation.getSecurity().stream()
                 .flatMap(r -> r.getSchemes().values().stream()).filter(java.util.Objects::nonNull)
                 .flatMap(List::stream).distinct().toList();
-        operation.setSecurity(new java.util.ArrayList<>(List.of(OASFactory.createSecurityRequirement()
-                .addScheme(SCHEME, roles))));
+        boolean open = example != null && example.path("public").asBoolean(false);
+        operation.setSecurity(open ? new java.util.ArrayList<>()
+                : new java.util.ArrayList<>(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME, roles))));
         if (method == PathItem.HttpMethod.POST && (operation.getParameters() == null || operation.getParameters().stream()
                 .noneMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName())))) {
             operation.addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER)
@@ -96,7 +98,7 @@ public class ApiDocumentFilter implements OASFilter {
         if (example != null) {
             applyExamples(operation, responses, example);
         }
-        TreeSet<Integer> problems = new TreeSet<>(List.of(400, 401, 403));
+        TreeSet<Integer> problems = new TreeSet<>(open ? List.of(400) : List.of(400, 401, 403));
         if (path.contains("{")) {
             problems.add(404);
         }
