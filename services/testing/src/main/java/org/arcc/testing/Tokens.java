@@ -79,6 +79,19 @@ public final class Tokens {
         return new Builder(roles);
     }
 
+    /**
+     * Every way a token of this role and cell can be wrong, by what is wrong with it: expired, tampered, wrong
+     * issuer, wrong audience, signed by an unknown key. Each must be refused with 401.
+     */
+    public static java.util.Map<String, String> broken(String role, String cell) {
+        return java.util.Map.of(
+                "that expired", as(role).inCell(cell).expired(),
+                "tampered", as(role).inCell(cell).tampered(),
+                "wrong issuer", as(role).inCell(cell).wrongIssuer(),
+                "wrong audience", as(role).inCell(cell).wrongAudience(),
+                "unknown signing key", as(role).inCell(cell).signedByUnknownKey());
+    }
+
     public static final class Builder {
         private final Set<String> roles = new LinkedHashSet<>();
         private String subject = UUID.randomUUID().toString();

@@ -3,21 +3,12 @@ package org.arcc.cases.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.HttpMethod;
 
 import org.arcc.cases.ACase;
 import org.arcc.cases.AnIdentity;
@@ -26,6 +17,7 @@ import org.arcc.common.security.Caller;
 import org.arcc.testing.EmbeddedPostgresResource;
 import org.arcc.testing.KafkaBrokerResource;
 import org.arcc.testing.OidcTestServerResource;
+import org.arcc.testing.ResourceEndpoints;
 import org.arcc.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -183,23 +175,11 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void everyEndpointHasARowAndARoleCheck() throws Exception {
-        Set<String> discovered = new TreeSet<>();
-        for (Class<?> resource : resourceClasses()) {
-            String base = resource.getAnnotation(jakarta.ws.rs.Path.class).value();
-            for (Method m : resource.getDeclaredMethods()) {
-                String verb = httpMethod(m);
-                if (verb == null) {
-                    continue;
-                }
-                jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
-                String path = sub == null ? base : (base + "/" + sub.value()).replaceAll("/+", "/");
-                discovered.add(verb + " " + path);
-                assertThat(m.isAnnotationPresent(RolesAllowed.class) || resource.isAnnotationPresent(RolesAllowed.class))
-                        .as("%s %s declares who may call it", verb, path).isTrue();
-            }
-        }
-        assertThat(discovered).as("endpoints in the policy table").containsExactlyInAnyOrderElementsOf(
+    void everyEndpointHasARowAndARoleCheck() {
+        List<ResourceEndpoints.Endpoint> endpoints = ResourceEndpoints.in("org.arcc.cases.api");
+        assertThat(endpoints).filteredOn(e -> !e.declaresAccess()).as("endpoints that do not declare who may call them")
+                .isEmpty();
+        assertThat(ResourceEndpoints.keys(endpoints)).as("endpoints in the policy table").containsExactlyInAnyOrderElementsOf(
                 POLICY.stream().map(Endpoint::key).toList());
     }
 
@@ -228,12 +208,7 @@ class AuthorizationMatrixTest {
     @Test
     void everyBrokenTokenIs401BeforeAnythingHappens() {
         List<String> wrong = new ArrayList<>();
-        Map<String, String> broken = Map.of(
-                "that expired", Tokens.as("cell-supervisor").inCell(OWN_CELL).expired(),
-                "tampered", Tokens.as("case-worker").inCell(OWN_CELL).tampered(),
-                "wrong issuer", Tokens.as("cell-supervisor").inCell(OWN_CELL).wrongIssuer(),
-                "wrong audience", Tokens.as("cell-supervisor").inCell(OWN_CELL).wrongAudience(),
-                "unknown signing key", Tokens.as("cell-supervisor").inCell(OWN_CELL).signedByUnknownKey());
+        Map<String, String> broken = Tokens.broken("cell-supervisor", OWN_CELL);
         for (Endpoint endpoint : POLICY) {
             check(wrong, endpoint, "case-worker", "with no token", null, null, 401);
             broken.forEach((what, token) -> check(wrong, endpoint, "case-worker", "with a token " + what, token, null, 401));
@@ -273,32 +248,5 @@ class AuthorizationMatrixTest {
     /** Administrators act only with a stated reason; everyone else sends none. */
     private static String adminReason(String role) {
         return "platform-admin".equals(role) ? "Authorization matrix test of the cases service" : null;
-    }
-
-    private static List<Class<?>> resourceClasses() throws IOException, ClassNotFoundException {
-        Path api = Path.of("target/classes/org/arcc/cases/api");
-        List<Class<?>> classes = new ArrayList<>();
-        try (Stream<Path> files = Files.list(api)) {
-            for (String name : files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".class") && !n.contains("$")).collect(Collectors.toList())) {
-                Class<?> type = Class.forName("org.arcc.cases.api." + name.replace(".class", ""), false,
-                        Thread.currentThread().getContextClassLoader());
-                if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
-                    classes.add(type);
-                }
-            }
-        }
-        assertThat(classes).as("resource classes found").isNotEmpty();
-        return classes;
-    }
-
-    private static String httpMethod(Method m) {
-        for (var annotation : m.getAnnotations()) {
-            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (verb != null) {
-                return verb.value();
-            }
-        }
-        return null;
     }
 }

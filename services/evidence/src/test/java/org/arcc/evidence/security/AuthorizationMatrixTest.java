@@ -3,25 +3,15 @@ package org.arcc.evidence.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HttpMethod;
 
 import org.arcc.common.security.Caller;
 import org.arcc.evidence.CaseFacts;
@@ -30,6 +20,7 @@ import org.arcc.evidence.service.Checkpoints;
 import org.arcc.testing.EmbeddedPostgresResource;
 import org.arcc.testing.KafkaBrokerResource;
 import org.arcc.testing.OidcTestServerResource;
+import org.arcc.testing.ResourceEndpoints;
 import org.arcc.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,23 +129,11 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void everyEndpointHasARowAndARoleCheck() throws Exception {
-        Set<String> discovered = new TreeSet<>();
-        for (Class<?> resource : resourceClasses()) {
-            String base = resource.getAnnotation(jakarta.ws.rs.Path.class).value();
-            for (Method m : resource.getDeclaredMethods()) {
-                String verb = httpMethod(m);
-                if (verb == null) {
-                    continue;
-                }
-                jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
-                String path = sub == null ? base : (base + "/" + sub.value()).replaceAll("/+", "/");
-                discovered.add(verb + " " + path);
-                assertThat(m.isAnnotationPresent(RolesAllowed.class) || m.isAnnotationPresent(PermitAll.class))
-                        .as("%s %s declares who may call it", verb, path).isTrue();
-            }
-        }
-        assertThat(discovered).as("endpoints in the policy table").containsExactlyInAnyOrderElementsOf(
+    void everyEndpointHasARowAndARoleCheck() {
+        List<ResourceEndpoints.Endpoint> endpoints = ResourceEndpoints.in("org.arcc.evidence.api");
+        assertThat(endpoints).filteredOn(e -> !e.declaresAccess()).as("endpoints that do not declare who may call them")
+                .isEmpty();
+        assertThat(ResourceEndpoints.keys(endpoints)).as("endpoints in the policy table").containsExactlyInAnyOrderElementsOf(
                 policy.stream().map(Endpoint::key).toList());
     }
 
@@ -184,12 +163,7 @@ class AuthorizationMatrixTest {
     @Test
     void everyBrokenTokenIs401BeforeAnythingHappens() {
         List<String> wrong = new ArrayList<>();
-        Map<String, String> broken = Map.of(
-                "that expired", Tokens.as("medical-officer").inCell(OWN_CELL).expired(),
-                "tampered", Tokens.as("medical-officer").inCell(OWN_CELL).tampered(),
-                "wrong issuer", Tokens.as("cell-supervisor").inCell(OWN_CELL).wrongIssuer(),
-                "wrong audience", Tokens.as("cell-supervisor").inCell(OWN_CELL).wrongAudience(),
-                "unknown signing key", Tokens.as("cell-supervisor").inCell(OWN_CELL).signedByUnknownKey());
+        Map<String, String> broken = Tokens.broken("cell-supervisor", OWN_CELL);
         for (Endpoint endpoint : policy) {
             if (endpoint.reach() == Reach.PUBLIC) {
                 check(wrong, endpoint, "anyone with no token", null, false, 200);
@@ -239,32 +213,5 @@ class AuthorizationMatrixTest {
             case "platform-admin" -> Tokens.platformAdmin();
             default -> Tokens.as(role).inCell(cell).sign();
         };
-    }
-
-    private static List<Class<?>> resourceClasses() throws IOException, ClassNotFoundException {
-        Path api = Path.of("target/classes/org/arcc/evidence/api");
-        List<Class<?>> classes = new ArrayList<>();
-        try (Stream<Path> files = Files.list(api)) {
-            for (String name : files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".class") && !n.contains("$")).collect(Collectors.toList())) {
-                Class<?> type = Class.forName("org.arcc.evidence.api." + name.replace(".class", ""), false,
-                        Thread.currentThread().getContextClassLoader());
-                if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
-                    classes.add(type);
-                }
-            }
-        }
-        assertThat(classes).as("resource classes found").isNotEmpty();
-        return classes;
-    }
-
-    private static String httpMethod(Method m) {
-        for (var annotation : m.getAnnotations()) {
-            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (verb != null) {
-                return verb.value();
-            }
-        }
-        return null;
     }
 }
