@@ -129,6 +129,24 @@ class BadInputTest {
         all.add(field("open case", "arrivedAt", "yesterday at " + NAME, 400));
         all.add(field("open case", "arrivedAt", Instant.now().plusSeconds(86_400).toString(), 400));
         all.add(field("open case", "arrivedAt", 1_700_000_000_000L, 400));
+        all.add(field("open case", "sexGender", "UNKNOWN_GENDER", 400));
+        all.add(field("open case", "sexGender", NAME, 400));
+        all.add(field("open case", "incidentDate", "2026-02-30", 400));
+        all.add(field("open case", "incidentDate", "last Tuesday", 400));
+        all.add(field("open case", "incidentDate", "2026-03-14T10:00:00Z", 400));
+        all.add(field("open case", "incidentDate", java.time.LocalDate.now().plusDays(3).toString(), 400));
+        all.add(field("open case", "incidentDate", "1066-10-14", 400));
+        all.add(field("open case", "incidentDate", 20260314, 400));
+        all.add(field("open case", "incidentType", "THEFT", 400));
+        all.add(field("open case", "incidentType", List.of("RAPE"), 400));
+        all.add(field("open case", "legalSections", "PPC_376", 400));
+        all.add(field("open case", "legalSections", List.of("PPC_376", "PPC_302"), 400));
+        all.add(field("open case", "legalSections", List.of("376"), 400));
+        all.add(field("open case", "legalSections", java.util.Collections.nCopies(21, "PPC_376"), 400));
+        all.add(field("open case", "disabilities", List.of("HEARING", CNIC), 400));
+        all.add(field("open case", "vulnerabilities", List.of("PREGNANT", "FAMOUS"), 400));
+        all.add(field("open case", "vulnerabilities", List.of("UNACCOMPANIED_CHILD"), 400));
+        all.add(field("onward referral", "sexGender", "UNKNOWN_GENDER", 400));
         all.add(field("give consent", "purpose", "EVERYTHING", 400));
         all.add(field("give consent", "childAssent", NAME, 400));
         all.add(field("give consent", "recipient", NAME, 400));
@@ -193,7 +211,7 @@ class BadInputTest {
                 null, null, Map.of(), 404));
 
         // Query parameters and headers.
-        for (String query : List.of("page=-1", "size=0", "size=1000", "status=DONE", "channel=" + CNIC,
+        for (String query : List.of("page=-1", "size=0", "size=1000", "status=DONE", "channel=" + CNIC, "incidentType=THEFT",
                 "openedFrom=last-week", "openedTo=2026-02-30T00:00:00Z", "examDeadlineBreached=maybe", "page=two")) {
             all.add(new Bad("list with " + query, "GET", f -> "/api/v1/cases?" + query, "worker", null, null, Map.of(), 400));
         }
