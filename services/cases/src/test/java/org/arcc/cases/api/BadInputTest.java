@@ -98,6 +98,8 @@ class BadInputTest {
                     Map.of("cell", OWN, "ageBand", "ADULT_25_59", "incidentCategory", "RAPE", "consentAttested", true)),
             new BodyEndpoint("decline referral", "POST", f -> "/api/v1/referrals/" + f.get("referralToUs") + "/decline",
                     "worker", Map.of("reason", "Outside our area")),
+            new BodyEndpoint("add cell", "POST", f -> "/api/v1/cells", "admin",
+                    Map.of("code", "BAD-IN", "name", "ARCC Bad Input", "city", "Nowhere")),
             new BodyEndpoint("register webhook", "PUT", f -> "/api/v1/partners/ngo-bad-input/webhook", "admin",
                     Map.of("url", "http://127.0.0.1:9/hook", "secret", "s".repeat(40))),
             new BodyEndpoint("onward referral", "POST", f -> "/api/v1/cases/" + f.get("case") + "/onward-referrals", "worker",
@@ -138,6 +140,8 @@ class BadInputTest {
         all.add(field("open case", "incidentDate", "1066-10-14", 400));
         all.add(field("open case", "incidentDate", 20260314, 400));
         all.add(field("open case", "incidentType", "THEFT", 400));
+        all.add(field("open case", "incidentType", 0, 400));
+        all.add(field("open case", "channel", 1, 400));
         all.add(field("open case", "incidentType", List.of("RAPE"), 400));
         all.add(field("open case", "legalSections", "PPC_376", 400));
         all.add(field("open case", "legalSections", List.of("PPC_376", "PPC_302"), 400));
@@ -159,8 +163,19 @@ class BadInputTest {
         all.add(field("propose transfer", "toCell", NAME, 400));
         all.add(field("propose transfer", "toCell", "XYZ", 400));
         all.add(field("refer", "consentAttested", "yes", 400));
+        all.add(field("refer", "consentAttested", 1, 400));
         all.add(field("refer", "cell", "NOWHERE", 400));
         all.add(field("refer", "incidentCategory", "THEFT", 400));
+        all.add(field("add cell", "code", "khi-3", 400));
+        all.add(field("add cell", "code", "A", 400));
+        all.add(field("add cell", "code", "ABCDEFGHIJKLM", 400));
+        all.add(field("add cell", "code", NAME, 400));
+        all.add(field("add cell", "name", "", 400));
+        all.add(field("add cell", "name", "x".repeat(201), 400));
+        all.add(field("add cell", "city", "   ", 400));
+        all.add(field("add cell", "city", 42, 400));
+        all.add(new Bad("add cell: a code that exists", "POST", f -> "/api/v1/cells", "admin", "application/json",
+                f -> json(Map.of("code", "KHI", "name", "ARCC Karachi again", "city", "Karachi")), Map.of(), 409));
         all.add(field("register webhook", "url", "ftp://" + NAME, 400));
         all.add(field("register webhook", "secret", "short", 400));
         all.add(field("onward referral", "serviceKind", "TAXI", 400));
