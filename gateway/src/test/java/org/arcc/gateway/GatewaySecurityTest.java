@@ -66,6 +66,14 @@ class GatewaySecurityTest {
         given().auth().oauth2(Tokens.partner("ngo-demo")).post("/api/v1/referrals/r-1/acceptance").then().statusCode(403);
         given().auth().oauth2(Tokens.partner("ngo-demo")).get("/api/v1/referrals/r-1").then().statusCode(200);
         given().auth().oauth2(Tokens.caseWorker("KHI")).put("/api/v1/partners/ngo-demo/webhook").then().statusCode(403);
+        for (String anyRole : List.of(Tokens.caseWorker("KHI"), Tokens.partner("ngo-demo"), Tokens.analyst(),
+                Tokens.custodian("forensic-lab-demo"), Tokens.platformAdmin())) {
+            given().auth().oauth2(anyRole).get("/api/v1/cells").then().statusCode(200);
+        }
+        given().auth().oauth2(Tokens.platformAdmin()).contentType(ContentType.JSON).body("{}").post("/api/v1/cells")
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.supervisor("KHI")).contentType(ContentType.JSON).body("{}").post("/api/v1/cells")
+                .then().statusCode(403).contentType(PROBLEM_JSON);
         given().auth().oauth2(Tokens.custodian("forensic-lab-demo")).get("/api/v1/evidence/items").then().statusCode(200);
         given().auth().oauth2(Tokens.custodian("forensic-lab-demo")).get("/api/v1/legal/firs").then().statusCode(403);
         assertThat(StubUpstreamResource.stub().hits("/api/v1/legal/firs")).isZero();

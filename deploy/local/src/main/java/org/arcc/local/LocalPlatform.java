@@ -341,8 +341,10 @@ public final class LocalPlatform {
         }
         HttpClient http = HttpClient.newHttpClient();
         String caseWorker = userToken(http, "khi.caseworker");
-        HttpResponse<String> opened = post(http, "/api/v1/cases", caseWorker, "{\"channel\":\"WALK_IN\",\"ageBand\":\"ADULT_25_59\","
-                + "\"arrivedAt\":\"" + Instant.now().minus(Duration.ofHours(2)) + "\"}");
+        // Journey 1's intake: a 24-year-old woman, rape (PPC 376) after weeks of cyber-stalking (PECA 2016 s.24).
+        HttpResponse<String> opened = post(http, "/api/v1/cases", caseWorker, "{\"channel\":\"WALK_IN\",\"ageBand\":\"ADULT_18_24\","
+                + "\"arrivedAt\":\"" + Instant.now().minus(Duration.ofHours(2)) + "\",\"sexGender\":\"FEMALE\","
+                + "\"incidentType\":\"RAPE\",\"legalSections\":[\"PPC_376\",\"PECA_24\"]}");
         Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(opened.body());
         if (opened.statusCode() != 201 || !id.find()) {
             throw new PlatformException("Seeding the evidence demo case failed: HTTP " + opened.statusCode() + " " + opened.body());

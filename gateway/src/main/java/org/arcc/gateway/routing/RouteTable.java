@@ -29,6 +29,10 @@ public class RouteTable {
                     Rule.on(Set.of("GET"), union(CELL_STAFF, Set.of("partner-ngo", "platform-admin"))))),
             new Route("onward-referrals", "/api/v1/onward-referrals", "cases", List.of(Rule.any(Set.of("partner-ngo")))),
             new Route("partners", "/api/v1/partners", "cases", List.of(Rule.any(Set.of("platform-admin")))),
+            // The list of cells is reference data every platform role reads; adding a cell is an administrator's.
+            new Route("cells", "/api/v1/cells", "cases", List.of(
+                    Rule.on(Set.of("GET"), union(STAFF_AND_ADMIN, Set.of("evidence-custodian", "partner-ngo", "analyst"))),
+                    Rule.on(Set.of("POST"), Set.of("platform-admin")))),
             // The survivor's lookup by one-time code: no token, limited per client address (RateLimiter).
             new Route("evidence-status", "/api/v1/evidence/status", "evidence", List.of(
                     Rule.publicAccess(Set.of("GET")))),

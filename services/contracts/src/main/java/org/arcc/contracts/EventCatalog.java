@@ -6,6 +6,7 @@ import org.arcc.contracts.audit.AccessAudited;
 import org.arcc.contracts.audit.CrossCellAccessAlerted;
 import org.arcc.contracts.cases.CaseClosed;
 import org.arcc.contracts.cases.CaseOpened;
+import org.arcc.contracts.cases.CaseOpenedV2;
 import org.arcc.contracts.cases.CaseStatusChanged;
 import org.arcc.contracts.cases.ConsentGiven;
 import org.arcc.contracts.cases.ConsentWithdrawn;
@@ -41,6 +42,7 @@ public final class EventCatalog {
 
     public static final List<Entry> ALL = List.of(
             new Entry(CaseOpened.TYPE, CaseOpened.class),
+            new Entry(CaseOpenedV2.TYPE, CaseOpenedV2.class),
             new Entry(CaseStatusChanged.TYPE, CaseStatusChanged.class),
             new Entry(CaseClosed.TYPE, CaseClosed.class),
             new Entry(ConsentGiven.TYPE, ConsentGiven.class),

@@ -54,10 +54,14 @@ public class CasesResource {
     @RolesAllowed({ "case-worker", "cell-supervisor" })
     @Operation(summary = "Open a case",
             description = "Opens a case at the caller's cell with a pseudonymous reference such as KHI-2026-00042 and "
-            + "publishes arcc.case.opened.v1. No identity here: it goes to the identity sub-resource.")
+            + "publishes arcc.case.opened.v1 and, with the classification, arcc.case.opened.v2. Channel, age band and "
+            + "arrival are required; sex/gender (NOT_STATED when left out), incident date (not after arrival; null when "
+            + "unknown), GBVIMS incident type, legal sections (PPC_376, PECA_24, ...) and disability and vulnerability "
+            + "flags are recorded when known. No identity here: it goes to the identity sub-resource.")
     public Response open(@NotNull @Valid OpenCaseRequest request) {
-        SurvivorCase opened = intake.open(caller.get(),
-                new CaseIntake.OpenCase(request.channel(), request.ageBand(), request.arrivedAt()));
+        SurvivorCase opened = intake.open(caller.get(), new CaseIntake.OpenCase(request.channel(), request.ageBand(),
+                request.arrivedAt(), request.sexGender(), request.incidentDate(), request.incidentType(),
+                request.legalSections(), request.disabilities(), request.vulnerabilities()));
         return Response.created(URI.create("/api/v1/cases/" + opened.id))
                 .tag(new EntityTag(Long.toString(opened.version)))
                 .entity(CaseView.of(opened, java.util.List.of()))
@@ -71,16 +75,18 @@ public class CasesResource {
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
     @Operation(summary = "List the cell's cases",
             description = "The caller's cell's cases, newest first, paged (size up to 100) and filtered by status, channel,"
-            + " opening date range and exam-deadline breach.")
+            + " GBVIMS incident type, opening date range and exam-deadline breach.")
     public CaseList list(@QueryParam("status") org.arcc.cases.domain.CaseStatus status,
             @QueryParam("channel") org.arcc.cases.domain.IntakeChannel channel,
+            @QueryParam("incidentType") org.arcc.cases.domain.IncidentCategory incidentType,
             @QueryParam("openedFrom") java.time.Instant openedFrom, @QueryParam("openedTo") java.time.Instant openedTo,
             @QueryParam("examDeadlineBreached") @jakarta.validation.constraints.Pattern(regexp = "true|false",
                     message = "must be true or false") String examDeadlineBreached,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         CaseIntake.CasePage found = intake.list(caller.get(), new CaseIntake.CaseFilter(status, channel, openedFrom,
-                openedTo, examDeadlineBreached == null ? null : Boolean.valueOf(examDeadlineBreached)), page, size);
+                openedTo, examDeadlineBreached == null ? null : Boolean.valueOf(examDeadlineBreached), incidentType),
+                page, size);
         return new CaseList(found.items().stream().map(CaseView::of).toList(), page, size, found.total());
     }
 

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A crisis cell: reference data with a code such as {@code KHI} or {@code LHE-1}. */
+/**
+ * A crisis cell: reference data with a code such as {@code KHI} or {@code LHE-1}. The six first cells are seeded;
+ * administrators add more through the API, never through a code change.
+ */
 @Entity
 @Table(name = "cell")
 public class Cell extends PanacheEntityBase {
@@ -25,4 +28,8 @@ public class Cell extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
+
+    /** The administrator who added the cell; null for the cells seeded with the platform. */
+    @Column(name = "created_by", updatable = false)
+    public String createdBy;
 }

@@ -1,6 +1,9 @@
 package org.arcc.cases.domain;
 
-/** Disability flags a partner needs to know to receive the survivor (access, interpretation, support). */
+/**
+ * Disability flags: recorded at intake, and carried on an onward referral because a partner needs them to
+ * receive the survivor (access, interpretation, support).
+ */
 public enum Disability {
     PHYSICAL, VISUAL, HEARING, SPEECH, INTELLECTUAL, PSYCHOSOCIAL
 }

@@ -1,8 +1,14 @@
 package org.arcc.cases.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,6 +45,31 @@ public class SurvivorCase extends PanacheEntityBase {
     public AgeBand ageBand;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "sex_gender", nullable = false)
+    public SexGender sexGender;
+
+    /** The day the incident happened (or began), null when unknown. */
+    @Column(name = "incident_date")
+    public LocalDate incidentDate;
+
+    /** GBVIMS core type, null until classified. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "incident_type")
+    public IncidentCategory incidentType;
+
+    /** Comma-separated {@link LegalSection} codes, sorted; empty for none. */
+    @Column(name = "legal_sections", nullable = false)
+    public String legalSections = "";
+
+    /** Comma-separated {@link Disability} codes, sorted; empty for none. */
+    @Column(nullable = false)
+    public String disabilities = "";
+
+    /** Comma-separated {@link Vulnerability} codes, sorted; empty for none. */
+    @Column(nullable = false)
+    public String vulnerabilities = "";
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public CaseStatus status;
 
@@ -62,6 +93,39 @@ public class SurvivorCase extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    public List<LegalSection> legalSectionList() {
+        return codes(legalSections, LegalSection::valueOf);
+    }
+
+    public void legalSections(Collection<LegalSection> sections) {
+        legalSections = joined(sections);
+    }
+
+    public List<Disability> disabilityList() {
+        return codes(disabilities, Disability::valueOf);
+    }
+
+    public void disabilities(Collection<Disability> flags) {
+        disabilities = joined(flags);
+    }
+
+    public List<Vulnerability> vulnerabilityList() {
+        return codes(vulnerabilities, Vulnerability::valueOf);
+    }
+
+    public void vulnerabilities(Collection<Vulnerability> flags) {
+        vulnerabilities = joined(flags);
+    }
+
+    private static <E extends Enum<E>> List<E> codes(String joined, Function<String, E> code) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.stream(joined.split(",")).map(code).toList();
+    }
+
+    /** Distinct codes in declaration order, so the same set is always stored (and published) the same way. */
+    private static <E extends Enum<E>> String joined(Collection<E> values) {
+        return values == null ? "" : values.stream().distinct().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
 
     /** Whether the medico-legal exam deadline passed unmet (done late, or not done and overdue). */
     public boolean examDeadlineBreached(Instant now) {

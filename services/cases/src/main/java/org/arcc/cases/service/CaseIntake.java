@@ -2,7 +2,9 @@ package org.arcc.cases.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +15,14 @@ import org.arcc.cases.domain.AgeBand;
 import org.arcc.cases.domain.CaseReferences;
 import org.arcc.cases.domain.CaseStatus;
 import org.arcc.cases.domain.Cell;
+import org.arcc.cases.domain.Disability;
+import org.arcc.cases.domain.IncidentCategory;
+import org.arcc.cases.domain.IntakeRules;
 import org.arcc.cases.domain.IntakeChannel;
+import org.arcc.cases.domain.LegalSection;
+import org.arcc.cases.domain.SexGender;
 import org.arcc.cases.domain.SurvivorCase;
+import org.arcc.cases.domain.Vulnerability;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
 import org.arcc.common.problem.ProblemType;
@@ -22,6 +30,7 @@ import org.arcc.common.audit.AuditAction;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.contracts.cases.CaseOpened;
+import org.arcc.contracts.cases.CaseOpenedV2;
 
 /** Opening a case at the caller's cell, and reading cases back within that cell. */
 @ApplicationScoped
@@ -50,7 +59,13 @@ public class CaseIntake {
     @Inject
     org.arcc.cases.config.CasesSettings rules;
 
-    public record OpenCase(IntakeChannel channel, AgeBand ageBand, Instant arrivedAt) {
+    /**
+     * What intake records. Channel, age band and arrival are required; sex/gender null means not stated, and an
+     * unknown incident date, an unclassified incident or no flags are null or empty.
+     */
+    public record OpenCase(IntakeChannel channel, AgeBand ageBand, Instant arrivedAt, SexGender sexGender,
+            LocalDate incidentDate, IncidentCategory incidentType, List<LegalSection> legalSections,
+            List<Disability> disabilities, List<Vulnerability> vulnerabilities) {
     }
 
     @Transactional
@@ -63,12 +78,23 @@ public class CaseIntake {
         if (command.arrivedAt().isAfter(now.plusSeconds(300))) {
             throw new ProblemException(ProblemType.VALIDATION, "arrivedAt lies in the future");
         }
+        // The API checked these already (naming the field); other callers, such as an accepted referral, did not.
+        IntakeRules.check(command.ageBand(), command.arrivedAt(), command.incidentDate(), command.vulnerabilities())
+                .stream().findFirst().ifPresent(broken -> {
+                    throw new ProblemException(ProblemType.VALIDATION, broken.field() + " " + broken.message());
+                });
         SurvivorCase c = new SurvivorCase();
         c.id = UUID.randomUUID();
         c.cellCode = cellCode;
         c.reference = references.next(cellCode, now.atZone(PAKISTAN).getYear());
         c.channel = command.channel();
         c.ageBand = command.ageBand();
+        c.sexGender = command.sexGender() == null ? SexGender.NOT_STATED : command.sexGender();
+        c.incidentDate = command.incidentDate();
+        c.incidentType = command.incidentType();
+        c.legalSections(command.legalSections());
+        c.disabilities(command.disabilities());
+        c.vulnerabilities(command.vulnerabilities());
         c.status = CaseStatus.INTAKE;
         c.arrivedAt = command.arrivedAt();
         c.openedAt = now;
@@ -77,13 +103,21 @@ public class CaseIntake {
         c.persist();
         outbox.record(CaseOpened.TYPE, c.id.toString(), new CaseOpened(c.id, c.reference, c.cellCode,
                 c.channel.name(), c.ageBand.name(), c.arrivedAt, c.openedAt));
+        outbox.record(CaseOpenedV2.TYPE, c.id.toString(), new CaseOpenedV2(c.id, c.reference, c.cellCode,
+                c.channel.name(), c.ageBand.name(), c.sexGender.name(), c.incidentDate,
+                c.incidentType == null ? null : c.incidentType.name(), names(c.legalSectionList()),
+                names(c.disabilityList()), names(c.vulnerabilityList()), c.arrivedAt, c.openedAt));
         access.succeeded(caller, AccessScope.ownCell(caller), AuditAction.CREATE, CaseAccess.CASE, c, CASE_WORK);
         return c;
     }
 
+    private static List<String> names(List<? extends Enum<?>> codes) {
+        return codes.stream().map(Enum::name).toList();
+    }
+
     /** Filters of a case list; nulls mean "any". */
     public record CaseFilter(org.arcc.cases.domain.CaseStatus status, IntakeChannel channel, Instant openedFrom,
-            Instant openedTo, Boolean examDeadlineBreached) {
+            Instant openedTo, Boolean examDeadlineBreached, IncidentCategory incidentType) {
     }
 
     /** One page of the caller's cell's cases, newest first, and how many match in all. */
@@ -103,6 +137,10 @@ public class CaseIntake {
         if (filter.channel() != null) {
             where.append(" and channel = :channel");
             params.put("channel", filter.channel());
+        }
+        if (filter.incidentType() != null) {
+            where.append(" and incidentType = :incidentType");
+            params.put("incidentType", filter.incidentType());
         }
         if (filter.openedFrom() != null) {
             where.append(" and openedAt >= :from");

@@ -90,7 +90,10 @@ public class Referrals {
     @Transactional
     public Referral accept(Caller caller, UUID id) {
         Referral r = openForMyCell(caller, id);
-        SurvivorCase opened = intake.open(caller, new CaseIntake.OpenCase(IntakeChannel.NGO_REFERRAL, r.ageBand, clock.instant()));
+        // The case starts from what the partner said: its age band and incident category; the rest the cell
+        // records when it meets the survivor.
+        SurvivorCase opened = intake.open(caller, new CaseIntake.OpenCase(IntakeChannel.NGO_REFERRAL, r.ageBand,
+                clock.instant(), null, null, r.incidentCategory, List.of(), List.of(), List.of()));
         r.status = Referral.Status.ACCEPTED;
         r.caseId = opened.id;
         r.decidedAt = clock.instant();

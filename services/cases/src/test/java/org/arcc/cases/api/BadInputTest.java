@@ -98,6 +98,8 @@ class BadInputTest {
                     Map.of("cell", OWN, "ageBand", "ADULT_25_59", "incidentCategory", "RAPE", "consentAttested", true)),
             new BodyEndpoint("decline referral", "POST", f -> "/api/v1/referrals/" + f.get("referralToUs") + "/decline",
                     "worker", Map.of("reason", "Outside our area")),
+            new BodyEndpoint("add cell", "POST", f -> "/api/v1/cells", "admin",
+                    Map.of("code", "BAD-IN", "name", "ARCC Bad Input", "city", "Nowhere")),
             new BodyEndpoint("register webhook", "PUT", f -> "/api/v1/partners/ngo-bad-input/webhook", "admin",
                     Map.of("url", "http://127.0.0.1:9/hook", "secret", "s".repeat(40))),
             new BodyEndpoint("onward referral", "POST", f -> "/api/v1/cases/" + f.get("case") + "/onward-referrals", "worker",
@@ -129,6 +131,26 @@ class BadInputTest {
         all.add(field("open case", "arrivedAt", "yesterday at " + NAME, 400));
         all.add(field("open case", "arrivedAt", Instant.now().plusSeconds(86_400).toString(), 400));
         all.add(field("open case", "arrivedAt", 1_700_000_000_000L, 400));
+        all.add(field("open case", "sexGender", "UNKNOWN_GENDER", 400));
+        all.add(field("open case", "sexGender", NAME, 400));
+        all.add(field("open case", "incidentDate", "2026-02-30", 400));
+        all.add(field("open case", "incidentDate", "last Tuesday", 400));
+        all.add(field("open case", "incidentDate", "2026-03-14T10:00:00Z", 400));
+        all.add(field("open case", "incidentDate", java.time.LocalDate.now().plusDays(3).toString(), 400));
+        all.add(field("open case", "incidentDate", "1066-10-14", 400));
+        all.add(field("open case", "incidentDate", 20260314, 400));
+        all.add(field("open case", "incidentType", "THEFT", 400));
+        all.add(field("open case", "incidentType", 0, 400));
+        all.add(field("open case", "channel", 1, 400));
+        all.add(field("open case", "incidentType", List.of("RAPE"), 400));
+        all.add(field("open case", "legalSections", "PPC_376", 400));
+        all.add(field("open case", "legalSections", List.of("PPC_376", "PPC_302"), 400));
+        all.add(field("open case", "legalSections", List.of("376"), 400));
+        all.add(field("open case", "legalSections", java.util.Collections.nCopies(21, "PPC_376"), 400));
+        all.add(field("open case", "disabilities", List.of("HEARING", CNIC), 400));
+        all.add(field("open case", "vulnerabilities", List.of("PREGNANT", "FAMOUS"), 400));
+        all.add(field("open case", "vulnerabilities", List.of("UNACCOMPANIED_CHILD"), 400));
+        all.add(field("onward referral", "sexGender", "UNKNOWN_GENDER", 400));
         all.add(field("give consent", "purpose", "EVERYTHING", 400));
         all.add(field("give consent", "childAssent", NAME, 400));
         all.add(field("give consent", "recipient", NAME, 400));
@@ -141,8 +163,19 @@ class BadInputTest {
         all.add(field("propose transfer", "toCell", NAME, 400));
         all.add(field("propose transfer", "toCell", "XYZ", 400));
         all.add(field("refer", "consentAttested", "yes", 400));
+        all.add(field("refer", "consentAttested", 1, 400));
         all.add(field("refer", "cell", "NOWHERE", 400));
         all.add(field("refer", "incidentCategory", "THEFT", 400));
+        all.add(field("add cell", "code", "khi-3", 400));
+        all.add(field("add cell", "code", "A", 400));
+        all.add(field("add cell", "code", "ABCDEFGHIJKLM", 400));
+        all.add(field("add cell", "code", NAME, 400));
+        all.add(field("add cell", "name", "", 400));
+        all.add(field("add cell", "name", "x".repeat(201), 400));
+        all.add(field("add cell", "city", "   ", 400));
+        all.add(field("add cell", "city", 42, 400));
+        all.add(new Bad("add cell: a code that exists", "POST", f -> "/api/v1/cells", "admin", "application/json",
+                f -> json(Map.of("code", "KHI", "name", "ARCC Karachi again", "city", "Karachi")), Map.of(), 409));
         all.add(field("register webhook", "url", "ftp://" + NAME, 400));
         all.add(field("register webhook", "secret", "short", 400));
         all.add(field("onward referral", "serviceKind", "TAXI", 400));
@@ -193,7 +226,7 @@ class BadInputTest {
                 null, null, Map.of(), 404));
 
         // Query parameters and headers.
-        for (String query : List.of("page=-1", "size=0", "size=1000", "status=DONE", "channel=" + CNIC,
+        for (String query : List.of("page=-1", "size=0", "size=1000", "status=DONE", "channel=" + CNIC, "incidentType=THEFT",
                 "openedFrom=last-week", "openedTo=2026-02-30T00:00:00Z", "examDeadlineBreached=maybe", "page=two")) {
             all.add(new Bad("list with " + query, "GET", f -> "/api/v1/cases?" + query, "worker", null, null, Map.of(), 400));
         }

@@ -2,6 +2,7 @@ package org.arcc.cases.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -93,6 +94,107 @@ class CaseIntakeTest {
             java.util.List<Error> errors = EventSchemas.validate("arcc.case.opened.v1", record.value());
             assertThat(errors).as("payload against its JSON Schema").isEmpty();
         }
+    }
+
+    @Test
+    void journeyOnesClassifiedIntakeIsStoredShownAndPublishedAsCodes() throws Exception {
+        String id = given().auth().oauth2(Tokens.caseWorker("KHI")).contentType(ContentType.JSON)
+                .body(ACase.rapeAndCyberStalking().vulnerabilities("PREGNANT").disabilities("HEARING").body())
+                .post("/api/v1/cases").then().statusCode(201)
+                .body("sexGender", equalTo("FEMALE"))
+                .body("incidentType", equalTo("RAPE"))
+                .body("legalSections", contains("PPC_376", "PECA_24"))
+                .body("disabilities", contains("HEARING"))
+                .body("vulnerabilities", contains("PREGNANT"))
+                .body("incidentDate", matchesPattern("\\d{4}-\\d{2}-\\d{2}"))
+                .extract().path("id");
+
+        given().auth().oauth2(Tokens.counsellor("KHI")).get("/api/v1/cases/" + id).then().statusCode(200)
+                .body("incidentType", equalTo("RAPE")).body("legalSections", contains("PPC_376", "PECA_24"));
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
+                "SELECT sex_gender, incident_type, legal_sections, incident_date FROM survivor_case WHERE id = ?")) {
+            query.setObject(1, UUID.fromString(id));
+            try (var row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString("sex_gender")).isEqualTo("FEMALE");
+                assertThat(row.getString("incident_type")).isEqualTo("RAPE");
+                assertThat(row.getString("legal_sections")).isEqualTo("PPC_376,PECA_24");
+                assertThat(row.getDate("incident_date")).isNotNull();
+            }
+        }
+
+        try (KafkaTopicReader reader = new KafkaTopicReader(bootstrapServers, Topics.CASES)) {
+            ConsumerRecord<String, String> v2 = reader.awaitRecord(r -> id.equals(r.key())
+                    && "arcc.case.opened.v2".equals(KafkaTopicReader.header(r, "ce_type")), Duration.ofSeconds(30));
+            assertThat(EventSchemas.validate("arcc.case.opened.v2", v2.value())).as("v2 against its schema").isEmpty();
+            var payload = new com.fasterxml.jackson.databind.ObjectMapper().readTree(v2.value());
+            assertThat(payload.get("incidentType").asText()).isEqualTo("RAPE");
+            assertThat(payload.get("legalSections").toString()).isEqualTo("[\"PPC_376\",\"PECA_24\"]");
+            assertThat(payload.get("sexGender").asText()).isEqualTo("FEMALE");
+            assertThat(payload.get("vulnerabilities").toString()).isEqualTo("[\"PREGNANT\"]");
+            // v1 goes out beside it, unchanged, for the consumers that still read it.
+            ConsumerRecord<String, String> v1 = reader.awaitRecord(r -> id.equals(r.key())
+                    && "arcc.case.opened.v1".equals(KafkaTopicReader.header(r, "ce_type")), Duration.ofSeconds(30));
+            assertThat(EventSchemas.validate("arcc.case.opened.v1", v1.value())).isEmpty();
+        }
+    }
+
+    @Test
+    void whatIntakeDoesNotKnowYetStaysUnknown() throws Exception {
+        String id = given().auth().oauth2(Tokens.caseWorker("ISB")).contentType(ContentType.JSON)
+                .body(ACase.walkIn().body()).post("/api/v1/cases").then().statusCode(201)
+                .body("sexGender", equalTo("NOT_STATED"))
+                .body("incidentDate", org.hamcrest.Matchers.nullValue())
+                .body("incidentType", org.hamcrest.Matchers.nullValue())
+                .body("legalSections", org.hamcrest.Matchers.empty())
+                .body("disabilities", org.hamcrest.Matchers.empty())
+                .body("vulnerabilities", org.hamcrest.Matchers.empty())
+                .extract().path("id");
+        try (KafkaTopicReader reader = new KafkaTopicReader(bootstrapServers, Topics.CASES)) {
+            ConsumerRecord<String, String> v2 = reader.awaitRecord(r -> id.equals(r.key())
+                    && "arcc.case.opened.v2".equals(KafkaTopicReader.header(r, "ce_type")), Duration.ofSeconds(30));
+            assertThat(EventSchemas.validate("arcc.case.opened.v2", v2.value())).as("nulls and empty lists").isEmpty();
+        }
+    }
+
+    @Test
+    void transgenderAndIntersexSurvivorsAreRecordedAsSuch() {
+        for (String sexGender : new String[] { "TRANSGENDER", "INTERSEX", "MALE" }) {
+            given().auth().oauth2(Tokens.caseWorker("LHE-1")).contentType(ContentType.JSON)
+                    .body(ACase.walkIn().sexGender(sexGender).classified("SEXUAL_ASSAULT", "PPC_354").body())
+                    .post("/api/v1/cases").then().statusCode(201).body("sexGender", equalTo(sexGender));
+        }
+    }
+
+    @Test
+    void intakeFieldsThatDisagreeAreRefusedByName() {
+        String worker = Tokens.caseWorker("KHI");
+        // An incident after the day of arrival (Pakistan time), and one before 1900.
+        given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body(ACase.walkIn().incidentOn(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Karachi")).plusDays(2)).body())
+                .post("/api/v1/cases").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("body.incidentDate"));
+        given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body(ACase.walkIn().arrivedAgo(Duration.ofDays(10))
+                        .incidentOn(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Karachi")).minusDays(5)).body())
+                .post("/api/v1/cases").then().statusCode(400).body("errors.field", hasItem("body.incidentDate"));
+        given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body(ACase.walkIn().incidentOn(java.time.LocalDate.of(1899, 12, 31)).body())
+                .post("/api/v1/cases").then().statusCode(400).body("errors.field", hasItem("body.incidentDate"));
+        // An unaccompanied child needs a child's age band.
+        given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body(ACase.walkIn().vulnerabilities("UNACCOMPANIED_CHILD").body())
+                .post("/api/v1/cases").then().statusCode(400).body("errors.field", hasItem("body.vulnerabilities"));
+        given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body(ACase.walkIn().child().vulnerabilities("UNACCOMPANIED_CHILD").body())
+                .post("/api/v1/cases").then().statusCode(201);
+        // Codes outside the catalogues.
+        given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body(ACase.walkIn().classified("RAPE", "PPC_376", "PPC_999").body())
+                .post("/api/v1/cases").then().statusCode(400).body("errors.field", hasItem("body.legalSections[1]"));
+        given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body(ACase.walkIn().classified("ROBBERY").body())
+                .post("/api/v1/cases").then().statusCode(400).body("errors.field", hasItem("body.incidentType"));
     }
 
     @Test

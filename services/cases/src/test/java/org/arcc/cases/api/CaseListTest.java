@@ -65,6 +65,23 @@ class CaseListTest {
     }
 
     @Test
+    void theListFiltersByIncidentType() {
+        String worker = Tokens.caseWorker("RWP");
+        String rape = given().auth().oauth2(worker).contentType(ContentType.JSON).body(ACase.rapeAndCyberStalking().body())
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        String forcedMarriage = given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body(ACase.walkIn().classified("FORCED_MARRIAGE", "PPC_498_B").body())
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+
+        List<String> found = given().auth().oauth2(worker).queryParam("incidentType", "RAPE")
+                .get("/api/v1/cases?size=100").then().statusCode(200)
+                .body("items.incidentType", everyItem(equalTo("RAPE"))).extract().path("items.id");
+        assertThat(found).contains(rape).doesNotContain(forcedMarriage);
+        given().auth().oauth2(worker).queryParam("incidentType", "THEFT").get("/api/v1/cases").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void badListParametersAreProblems() {
         String worker = Tokens.caseWorker("KHI");
         for (String query : new String[] { "status=ARCHIVED", "size=500", "page=-1", "openedFrom=yesterday",

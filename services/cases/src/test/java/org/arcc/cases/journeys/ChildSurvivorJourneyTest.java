@@ -56,7 +56,8 @@ class ChildSurvivorJourneyTest {
         String medical = Tokens.medicalOfficer(MUX);
         Instant arrived = Instant.now().minus(Duration.ofHours(7));
         String id = given().auth().oauth2(worker).contentType(ContentType.JSON)
-                .body(ACase.broughtByPolice().child().with("arrivedAt", arrived.toString()).body())
+                .body(ACase.broughtByPolice().child().sexGender("FEMALE").classified("RAPE", "PPC_376_3")
+                        .with("arrivedAt", arrived.toString()).body())
                 .post("/api/v1/cases").then().statusCode(201).extract().path("id");
         given().auth().oauth2(worker).contentType(ContentType.JSON).body(AnIdentity.childWithGuardian().body())
                 .put("/api/v1/cases/" + id + "/identity").then().statusCode(204);
@@ -115,7 +116,7 @@ class ChildSurvivorJourneyTest {
                     && "arcc.case.closed.v1".equals(KafkaTopicReader.header(r, "ce_type")), Duration.ofSeconds(30));
             var mine = reader.readUntilQuiet(Duration.ofSeconds(1)).stream().filter(r -> id.equals(r.key())).toList();
             assertThat(mine.stream().map(r -> KafkaTopicReader.header(r, "ce_type")))
-                    .contains("arcc.case.opened.v1", "arcc.case.consent-given.v1", "arcc.case.service-delivered.v1",
+                    .contains("arcc.case.opened.v1", "arcc.case.opened.v2", "arcc.case.consent-given.v1", "arcc.case.service-delivered.v1",
                             "arcc.case.status-changed.v1", "arcc.case.deadline-breached.v1", "arcc.case.closed.v1");
             assertThat(mine.stream().filter(r -> "arcc.case.deadline-breached.v1".equals(KafkaTopicReader.header(r, "ce_type"))))
                     .as("one breach per case").hasSize(1);

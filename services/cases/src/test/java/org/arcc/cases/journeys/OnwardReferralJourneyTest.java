@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.arcc.cases.ACase;
 import org.arcc.cases.CasesApi;
 import org.arcc.cases.service.PartnerWebhooks;
 import org.arcc.contracts.Topics;
@@ -93,9 +94,12 @@ class OnwardReferralJourneyTest {
                 .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/onward", "secret", SECRET))
                 .put("/api/v1/partners/" + NGO + "/webhook").then().statusCode(204);
 
-        // T+0: walk-in intake; consent to exam, evidence, testing and a police report, but not to sharing.
+        // T+0: walk-in intake classified rape (PPC 376) + cyber-stalking (PECA 2016 s.24); consent to exam,
+        // evidence, testing and a police report, but not to sharing.
         String worker = Tokens.caseWorker(KHI);
-        String caseId = CasesApi.openCase(worker);
+        String caseId = given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body(ACase.rapeAndCyberStalking().disabilities("HEARING").body()).post("/api/v1/cases").then()
+                .statusCode(201).body("legalSections", equalTo(List.of("PPC_376", "PECA_24"))).extract().path("id");
         for (String purpose : List.of("MEDICAL_EXAM", "EVIDENCE_COLLECTION", "EVIDENCE_TESTING", "POLICE_REPORT")) {
             CasesApi.giveConsent(worker, caseId, purpose);
         }
@@ -114,13 +118,13 @@ class OnwardReferralJourneyTest {
         String id = given().auth().oauth2(worker).contentType(ContentType.JSON).body(referral)
                 .post("/api/v1/cases/" + caseId + "/onward-referrals").then().statusCode(201)
                 .body("status", equalTo("SENT")).body("consentId", equalTo(sharing)).body("note", equalTo(NOTE))
-                .body("ageBand", equalTo("ADULT_25_59")).extract().path("id");
+                .body("ageBand", equalTo("ADULT_18_24")).extract().path("id");
 
         // The partner sees the minimum, never the case or the note; another partner sees nothing.
         String ngo = Tokens.partner(NGO);
         Map<String, Object> seen = given().auth().oauth2(ngo).get("/api/v1/onward-referrals/" + id).then().statusCode(200)
                 .body("serviceKind", equalTo("SUPPORT_GROUP")).body("urgency", equalTo("ROUTINE"))
-                .body("ageBand", equalTo("ADULT_25_59")).body("sexGender", equalTo("FEMALE"))
+                .body("ageBand", equalTo("ADULT_18_24")).body("sexGender", equalTo("FEMALE"))
                 .body("disabilities", equalTo(List.of("HEARING"))).body("referringCell", equalTo(KHI))
                 .body("status", equalTo("SENT")).extract().as(Map.class);
         assertThat(seen.keySet()).isEqualTo(PARTNER_FIELDS);

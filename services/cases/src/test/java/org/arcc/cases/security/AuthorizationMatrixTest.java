@@ -154,6 +154,13 @@ class AuthorizationMatrixTest {
                     (spec, caseId) -> spec.contentType(ContentType.JSON).body(Map.of("decision", "ACCEPTED"))
                             .post("/api/v1/onward-referrals/" + CasesApi.onwardReferralTo("ngo-demo", OWN_CELL)
                                     + "/acknowledgement")),
+            new Endpoint("GET", "/api/v1/cells", Set.copyOf(Caller.PLATFORM_ROLES), Reach.PLATFORM, 200,
+                    (spec, caseId) -> spec.get("/api/v1/cells")),
+            // A fresh code on every call: the same code twice is a 409.
+            new Endpoint("POST", "/api/v1/cells", Set.of("platform-admin"), Reach.PLATFORM, 201,
+                    (spec, caseId) -> spec.contentType(ContentType.JSON).body(Map.of("code", "M-" + java.util.UUID
+                            .randomUUID().toString().substring(0, 8).toUpperCase(), "name", "ARCC Matrix", "city", "Matrix"))
+                            .post("/api/v1/cells")),
             new Endpoint("PUT", "/api/v1/partners/{partner}/webhook", Set.of("platform-admin"), Reach.PLATFORM, 204,
                     (spec, caseId) -> spec.contentType(ContentType.JSON)
                             .body(Map.of("url", "http://127.0.0.1:9/hook", "secret", "s".repeat(40)))
