@@ -53,7 +53,7 @@ class IntakeBench {
 
     /**
      * Logs as production does: no access log, our code at INFO, console only. The test profile's access log and
-     * DEBUG file log are there for the tests to read back (NoIdentityLeakTest), and cost a fifth of the CPU here.
+     * DEBUG file log are there for the tests to read back (NoIdentityLeakTest); production runs neither.
      * {@code -Dbench.test-logging=true} keeps them.
      */
     public static class ProductionLogging implements QuarkusTestProfile {
