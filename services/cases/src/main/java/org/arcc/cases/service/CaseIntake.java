@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import org.arcc.cases.domain.AgeBand;
 import org.arcc.cases.domain.CaseReferences;
 import org.arcc.cases.domain.CaseStatus;
@@ -71,9 +73,6 @@ public class CaseIntake {
     @Transactional
     public SurvivorCase open(Caller caller, OpenCase command) {
         String cellCode = caller.requireCell();
-        if (Cell.findById(cellCode) == null) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Your token names a cell that does not exist");
-        }
         Instant now = clock.instant();
         if (command.arrivedAt().isAfter(now.plusSeconds(300))) {
             throw new ProblemException(ProblemType.VALIDATION, "arrivedAt lies in the future");
@@ -83,10 +82,16 @@ public class CaseIntake {
                 .stream().findFirst().ifPresent(broken -> {
                     throw new ProblemException(ProblemType.VALIDATION, broken.field() + " " + broken.message());
                 });
+        // The reference comes from a transaction of its own, committed before this one goes on: holding the
+        // cell's counter row until this commit made every intake of the cell wait for the one before it. It is
+        // the first statement of the intake, so this transaction holds no connection while that one takes one.
+        String reference = QuarkusTransaction.requiringNew()
+                .call(() -> references.next(cellCode, now.atZone(PAKISTAN).getYear()))
+                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "Your token names a cell that does not exist"));
         SurvivorCase c = new SurvivorCase();
         c.id = UUID.randomUUID();
         c.cellCode = cellCode;
-        c.reference = references.next(cellCode, now.atZone(PAKISTAN).getYear());
+        c.reference = reference;
         c.channel = command.channel();
         c.ageBand = command.ageBand();
         c.sexGender = command.sexGender() == null ? SexGender.NOT_STATED : command.sexGender();

@@ -21,8 +21,10 @@ import org.arcc.contracts.audit.CrossCellAccessAlerted;
  * the outbox. A success is recorded in the use case's own transaction, so a change and its audit row commit
  * together or not at all.
  *
- * <p>Appends are serialised by a row lock on the chain head, held until the transaction commits: record
- * the audit as the last step of a use case.
+ * <p>The trail is {@value AuditChain#CHAINS} hash chains; a row goes to the chain its resource id picks
+ * ({@link AuditChain#chainOf}). Appends to one chain are serialised by a row lock on that chain's head, held
+ * until the transaction commits, so appends about one record are strictly ordered while appends about
+ * different records rarely wait for each other. Record the audit as the last step of a use case all the same.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -36,36 +38,40 @@ public class AuditTrail {
     @Inject
     OutboxSettings outboxSettings;
 
-    /** Records an access; returns its position in the chain. */
+    /** Records an access; returns the row's number in the trail ({@code seq}). */
     @Transactional(Transactional.TxType.REQUIRED)
     public long record(AuditEntry entry) {
+        int chain = AuditChain.chainOf(entry.resourceId());
         Object[] head = (Object[]) entityManager
-                .createNativeQuery("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .createNativeQuery("SELECT last_position, last_hash FROM audit_chain_head WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, chain)
                 .getSingleResult();
-        long seq = ((Number) head[0]).longValue() + 1;
+        long position = ((Number) head[0]).longValue() + 1;
         String prevHash = ((String) head[1]).trim();
         Instant now = AuditChain.truncate(Instant.now());
         CurrentRequest.Context request = CurrentRequest.current();
         String roles = String.join(",", entry.caller().platformRoles());
         String actorCell = entry.caller().cell().orElse(null);
         String reason = entry.scope().overrideReason().orElse(null);
-        String hash = AuditChain.hash(prevHash, seq, now, entry.caller().subject(), roles, actorCell,
+        String hash = AuditChain.hash(prevHash, position, now, entry.caller().subject(), roles, actorCell,
                 entry.action().name(), entry.resourceType(), entry.resourceId(), entry.resourceCell(), entry.purpose(),
                 reason, request.requestId(), entry.outcome().name());
 
-        entityManager.createNativeQuery("""
-                INSERT INTO audit_record (seq, occurred_at, actor, actor_roles, actor_cell, action, resource_type,
-                    resource_id, resource_cell, purpose, reason, request_id, outcome, prev_hash, hash)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)""")
-                .setParameter(1, seq).setParameter(2, Timestamp.from(now)).setParameter(3, entry.caller().subject())
-                .setParameter(4, roles).setParameter(5, actorCell).setParameter(6, entry.action().name())
-                .setParameter(7, entry.resourceType()).setParameter(8, entry.resourceId())
-                .setParameter(9, entry.resourceCell()).setParameter(10, entry.purpose()).setParameter(11, reason)
-                .setParameter(12, request.requestId()).setParameter(13, entry.outcome().name())
-                .setParameter(14, prevHash).setParameter(15, hash)
-                .executeUpdate();
-        entityManager.createNativeQuery("UPDATE audit_chain_head SET last_seq = ?1, last_hash = ?2 WHERE id = 1")
-                .setParameter(1, seq).setParameter(2, hash).executeUpdate();
+        // seq comes from a sequence while the chain is locked, so within a chain it follows the positions.
+        long seq = ((Number) entityManager.createNativeQuery("""
+                INSERT INTO audit_record (chain, position, occurred_at, actor, actor_roles, actor_cell, action,
+                    resource_type, resource_id, resource_cell, purpose, reason, request_id, outcome, prev_hash, hash)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                RETURNING seq""")
+                .setParameter(1, chain).setParameter(2, position).setParameter(3, Timestamp.from(now))
+                .setParameter(4, entry.caller().subject()).setParameter(5, roles).setParameter(6, actorCell)
+                .setParameter(7, entry.action().name()).setParameter(8, entry.resourceType())
+                .setParameter(9, entry.resourceId()).setParameter(10, entry.resourceCell())
+                .setParameter(11, entry.purpose()).setParameter(12, reason).setParameter(13, request.requestId())
+                .setParameter(14, entry.outcome().name()).setParameter(15, prevHash).setParameter(16, hash)
+                .getSingleResult()).longValue();
+        entityManager.createNativeQuery("UPDATE audit_chain_head SET last_position = ?1, last_hash = ?2 WHERE id = ?3")
+                .setParameter(1, position).setParameter(2, hash).setParameter(3, chain).executeUpdate();
 
         outbox.record(AccessAudited.TYPE, entry.resourceId(), new AccessAudited(outboxSettings.source(), seq,
                 entry.caller().subject(), roles, actorCell, entry.action().name(), entry.resourceType(),

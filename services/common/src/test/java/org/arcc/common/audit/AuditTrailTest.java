@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -27,13 +35,14 @@ import org.arcc.testing.OidcTestServerResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The audit trail is append-only and hash-chained: the verifier names an edited, a deleted or a truncated
- * row. Tampering happens in a transaction that is rolled back, as a database owner would do it (with the
+ * The audit trail is append-only and made of independent hash chains: the verifier names an edited, a deleted
+ * or a truncated row, and appends to different chains do not wait for each other. Tampering happens in a transaction that is rolled back, as a database owner would do it (with the
  * append-only trigger disabled), so the chain stays intact for the other tests.
  */
 @QuarkusTest
@@ -56,11 +65,18 @@ class AuditTrailTest {
     @Inject
     DataSource dataSource;
 
+    /** Five rows about one record, so one chain; their numbers in the trail, oldest first. */
+    private final List<Long> rows = new ArrayList<>();
+    private int chain;
+
     @BeforeEach
     void someHistory() {
+        String resourceId = UUID.randomUUID().toString();
+        chain = AuditChain.chainOf(resourceId);
+        rows.clear();
         for (int i = 0; i < 5; i++) {
-            trail.record(new AuditEntry(CASE_WORKER, AccessScope.ownCell(CASE_WORKER), AuditAction.READ, "case",
-                    UUID.randomUUID().toString(), "KHI", "CARE", AuditOutcome.SUCCESS));
+            rows.add(trail.record(new AuditEntry(CASE_WORKER, AccessScope.ownCell(CASE_WORKER), AuditAction.READ,
+                    "case", resourceId, "KHI", "CARE", AuditOutcome.SUCCESS)));
         }
     }
 
@@ -73,36 +89,90 @@ class AuditTrailTest {
 
     @Test
     void theApplicationCannotUpdateOrDeleteAuditRows() {
-        assertThatThrownBy(() -> execute("UPDATE audit_record SET purpose = 'X' WHERE seq = 1"))
+        assertThatThrownBy(() -> execute("UPDATE audit_record SET purpose = 'X' WHERE seq = " + rows.get(0)))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> execute("DELETE FROM audit_record WHERE seq = 1"))
+        assertThatThrownBy(() -> execute("DELETE FROM audit_record WHERE seq = " + rows.get(0)))
                 .hasMessageContaining("append-only");
     }
 
     @Test
     void anEditedRowIsNamed() throws SQLException {
-        assertThat(tampered("UPDATE audit_record SET outcome = 'NOT_FOUND' WHERE seq = 3"))
-                .contains("row 3 was altered: its content no longer matches its hash");
+        assertThat(tampered("UPDATE audit_record SET outcome = 'NOT_FOUND' WHERE seq = " + rows.get(2)))
+                .containsExactly(row(2) + " was altered: its content no longer matches its hash");
     }
 
     @Test
     void anEditedRowWithARecomputedPlainHashStillBreaksTheLinkAfterIt() throws SQLException {
-        // Someone edits row 2 and writes a new (even correct) hash for it: row 3 no longer links to it.
-        assertThat(tampered("UPDATE audit_record SET hash = repeat('a', 64) WHERE seq = 2"))
-                .anyMatch(p -> p.contains("row 3 does not link"));
+        // Someone edits a row and writes a new (even correct) hash for it: the next row no longer links to it.
+        assertThat(tampered("UPDATE audit_record SET hash = repeat('a', 64) WHERE seq = " + rows.get(1)))
+                .contains(row(2) + " does not link to the row before it in its chain");
     }
 
     @Test
     void aDeletedRowIsNamed() throws SQLException {
-        assertThat(tampered("DELETE FROM audit_record WHERE seq = 2"))
-                .contains("row 2 is missing")
-                .anyMatch(p -> p.contains("row 3 does not link"));
+        long position = position(rows.get(1));
+        assertThat(tampered("DELETE FROM audit_record WHERE seq = " + rows.get(1)))
+                .contains("chain " + chain + " position " + position + " is missing")
+                .contains(row(2) + " does not link to the row before it in its chain");
     }
 
     @Test
     void deletingTheNewestRowsIsNoticedAtTheHead() throws SQLException {
-        assertThat(tampered("DELETE FROM audit_record WHERE seq > (SELECT max(seq) - 2 FROM audit_record)"))
-                .anyMatch(p -> p.contains("the newest rows were deleted"));
+        assertThat(tampered("DELETE FROM audit_record WHERE seq IN (" + rows.get(3) + ", " + rows.get(4) + ")"))
+                .containsExactly("chain " + chain + " ends at position " + position(rows.get(2)) + " but its head says "
+                        + position(rows.get(4)) + ": the newest rows were deleted");
+    }
+
+    @Test
+    void aRowMovedToAnotherChainBreaksBoth() throws SQLException {
+        int other = chain % AuditChain.CHAINS + 1;
+        assertThat(tampered("UPDATE audit_record SET chain = " + other + ", position = 1000000 WHERE seq = " + rows.get(4)))
+                .anyMatch(p -> p.startsWith("chain " + chain + " ends at position"))
+                .anyMatch(p -> p.startsWith("chain " + other + " position"));
+    }
+
+    @Test
+    void oneRecordsRowsStayInOrderInOneChain() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT chain, position FROM audit_record WHERE seq IN ("
+                        + rows.stream().map(String::valueOf).collect(Collectors.joining(",")) + ") ORDER BY seq")) {
+            long previous = 0;
+            while (rs.next()) {
+                assertThat(rs.getInt(1)).isEqualTo(chain);
+                assertThat(rs.getLong(2)).isEqualTo(previous == 0 ? rs.getLong(2) : previous + 1);
+                previous = rs.getLong(2);
+            }
+        }
+        assertThat(rows).isSorted();
+    }
+
+    @Test
+    void anAppendToOneChainDoesNotWaitForAnOpenAppendToAnother() throws Exception {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        while (AuditChain.chainOf(second) == AuditChain.chainOf(first)) {
+            second = UUID.randomUUID().toString();
+        }
+        String other = second;
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                trail.record(new AuditEntry(CASE_WORKER, AccessScope.ownCell(CASE_WORKER), AuditAction.READ, "case",
+                        first, "KHI", "CARE", AuditOutcome.SUCCESS));
+                // This transaction still holds the head of its chain: an append to another chain goes through.
+                Future<Long> appended = pool.submit(() -> trail.record(new AuditEntry(CASE_WORKER,
+                        AccessScope.ownCell(CASE_WORKER), AuditAction.READ, "case", other, "KHI", "CARE",
+                        AuditOutcome.SUCCESS)));
+                try {
+                    assertThat(appended.get(10, TimeUnit.SECONDS)).isPositive();
+                } catch (Exception e) {
+                    throw new AssertionError("the append to another chain waited", e);
+                }
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(verifier.verify().problems()).isEmpty();
     }
 
     @Test
@@ -129,6 +199,19 @@ class AuditTrailTest {
         }
         assertThat(trail.history(caseId)).singleElement()
                 .satisfies(r -> assertThat(r.reason()).isEqualTo("Court order 17/2026 requires the case file"));
+    }
+
+    /** How the verifier names the i-th row of this test's history. */
+    private String row(int i) throws SQLException {
+        return "row " + rows.get(i) + " (chain " + chain + ", position " + position(rows.get(i)) + ")";
+    }
+
+    private long position(long seq) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT position FROM audit_record WHERE seq = " + seq)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private java.util.List<String> tampered(String sql) throws SQLException {

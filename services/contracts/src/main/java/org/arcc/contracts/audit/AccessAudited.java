@@ -10,7 +10,8 @@ import org.arcc.contracts.Topics;
  * copy of the chain exists outside the service's database. Never carries the stated reason (free text).
  *
  * @param service      CloudEvents source of the service whose trail it is, e.g. {@code /arcc/cases}
- * @param seq          position in that service's audit chain
+ * @param seq          the row's number in that service's audit trail: unique and increasing, with gaps (the trail is
+ *                     32 hash chains, docs/security.md section 5)
  * @param actor        subject of the caller (a staff or client id, never a survivor)
  * @param actorRoles   platform roles of the caller, comma separated
  * @param actorCell    caller's cell, if any
