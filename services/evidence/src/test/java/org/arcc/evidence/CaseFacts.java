@@ -48,6 +48,31 @@ public final class CaseFacts {
         return caseId;
     }
 
+    /** A case opened as the cases service announces it in {@code arcc.case.opened.v2} only; returns its id once known. */
+    public static UUID openedAsV2(String cell) {
+        UUID caseId = UUID.randomUUID();
+        try (CloudEventPublisher publisher = publisher()) {
+            Map<String, Object> opened = new LinkedHashMap<>();
+            opened.put("caseId", caseId.toString());
+            opened.put("reference", cell + "-2026-" + (10000 + (int) (Math.random() * 89999)));
+            opened.put("cell", cell);
+            opened.put("channel", "POLICE");
+            opened.put("ageBand", "CHILD_0_11");
+            opened.put("sexGender", "FEMALE");
+            opened.put("incidentDate", java.time.LocalDate.now().toString());
+            opened.put("incidentType", "RAPE");
+            opened.put("legalSections", java.util.List.of("PPC_376_3"));
+            opened.put("disabilities", java.util.List.of());
+            opened.put("vulnerabilities", java.util.List.of());
+            opened.put("arrivedAt", Instant.now().minusSeconds(3600).toString());
+            opened.put("openedAt", Instant.now().minusSeconds(3500).toString());
+            publisher.publish(Topics.CASES, "arcc.case.opened.v2", caseId.toString(), opened);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> CaseProjection.findById(caseId) != null));
+        return caseId;
+    }
+
     /** The survivor consents to a purpose later; returns once the evidence service applied it. */
     public static UUID consentGiven(UUID caseId, String cell, String purpose) {
         UUID consentId;

@@ -12,6 +12,7 @@ import org.arcc.common.inbox.EventConsumers;
 import org.arcc.common.inbox.ReceivedEvent;
 import org.arcc.contracts.Topics;
 import org.arcc.contracts.cases.CaseOpened;
+import org.arcc.contracts.cases.CaseOpenedV2;
 import org.arcc.contracts.cases.ConsentGiven;
 import org.arcc.contracts.cases.ConsentWithdrawn;
 import org.arcc.contracts.cases.TransferAccepted;
@@ -49,7 +50,15 @@ public class CaseEvents {
 
     void apply(ReceivedEvent event) {
         switch (event.type()) {
-            case "arcc.case.opened.v1" -> opened(event.payload(CaseOpened.class));
+            // The cases service publishes both versions while v1 is retired (ADR 0002); either one is enough.
+            case "arcc.case.opened.v1" -> {
+                CaseOpened e = event.payload(CaseOpened.class);
+                opened(e.caseId(), e.cell());
+            }
+            case "arcc.case.opened.v2" -> {
+                CaseOpenedV2 e = event.payload(CaseOpenedV2.class);
+                opened(e.caseId(), e.cell());
+            }
             case "arcc.case.transfer-accepted.v1" -> moved(event.payload(TransferAccepted.class));
             case "arcc.case.consent-given.v1" -> given(event.payload(ConsentGiven.class));
             case "arcc.case.consent-withdrawn.v1" -> withdrawn(event.payload(ConsentWithdrawn.class));
@@ -59,12 +68,12 @@ public class CaseEvents {
         }
     }
 
-    private void opened(CaseOpened e) {
-        CaseProjection c = CaseProjection.findById(e.caseId());
+    private void opened(java.util.UUID caseId, String cell) {
+        CaseProjection c = CaseProjection.findById(caseId);
         if (c == null) {
             c = new CaseProjection();
-            c.caseId = e.caseId();
-            c.cellCode = e.cell();
+            c.caseId = caseId;
+            c.cellCode = cell;
             c.updatedAt = clock.instant();
             c.persist();
         }

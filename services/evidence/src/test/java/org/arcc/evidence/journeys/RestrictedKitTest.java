@@ -75,6 +75,13 @@ class RestrictedKitTest {
     }
 
     @Test
+    void aCaseAnnouncedOnlyInTheSecondVersionOfCaseOpenedIsKnownToo() {
+        UUID caseId = CaseFacts.openedAsV2("MUX");
+        CaseFacts.consentGiven(caseId, "MUX", "EVIDENCE_COLLECTION");
+        EvidenceApi.register(Tokens.medicalOfficer("MUX"), caseId, "SWABS");
+    }
+
+    @Test
     void aCaseOfAnotherCellIsNotFound() {
         UUID caseId = CaseFacts.openedWithConsents("LHE-1", "EVIDENCE_COLLECTION");
         EvidenceApi.registerCollectedAt(Tokens.medicalOfficer("KHI"), caseId, "SWABS", java.time.Instant.now())
