@@ -289,7 +289,8 @@ public final class LocalPlatform {
         if (!Files.exists(jar)) {
             throw new PlatformException(name + " is not built (" + jar + " is missing); run ./mvnw install -DskipTests");
         }
-        ChildProcess child = ChildProcess.start(name, List.of(javaExecutable(), "-Xms32m", "-Xmx256m", "-jar", jar.toString()),
+        ChildProcess child = ChildProcess.start(name, List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xms32m", "-Xmx192m",
+                "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxDirectMemorySize=64m", "-jar", jar.toString()),
                 env, settings.root(), settings.logs());
         children.add(child);
         return child;
