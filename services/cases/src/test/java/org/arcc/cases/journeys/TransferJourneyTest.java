@@ -18,6 +18,8 @@ import org.arcc.testing.OidcTestServerResource;
 import org.arcc.testing.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -25,8 +27,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Journey 4: a survivor examined in Rawalpindi moves to family in Islamabad. RWP proposes, ISB accepts, the
- * case is ISB's and RWP no longer sees it. And a declined transfer leaves everything where it was.
+ * Journey 4: a survivor examined in Rawalpindi moves to family in Islamabad (and, as the issue asks, one from
+ * Karachi to Lahore). The sending cell proposes, the receiving cell accepts, the case is the receiver's and the
+ * sender no longer sees it. And a declined transfer leaves everything where it was.
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "cases"))
@@ -37,32 +40,33 @@ class TransferJourneyTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @Test
-    void rawalpindiToIslamabadMovesOwnershipAndVisibility() {
-        String id = CasesApi.openCaseWithIdentity(Tokens.caseWorker("RWP"), AnIdentity.adult());
-        String transfer = CasesApi.proposeTransfer(Tokens.caseWorker("RWP"), id, "ISB");
+    @ParameterizedTest(name = "{0} to {1}")
+    @CsvSource({ "RWP, ISB", "KHI, LHE-1" })
+    void anAcceptedTransferMovesOwnershipAndVisibility(String from, String to) {
+        String id = CasesApi.openCaseWithIdentity(Tokens.caseWorker(from), AnIdentity.adult());
+        String transfer = CasesApi.proposeTransfer(Tokens.caseWorker(from), id, to);
 
-        given().auth().oauth2(Tokens.caseWorker("ISB")).get("/api/v1/cases/" + id).then().statusCode(404);
-        given().auth().oauth2(Tokens.supervisor("ISB")).get("/api/v1/cases/transfers").then().statusCode(200)
+        given().auth().oauth2(Tokens.caseWorker(to)).get("/api/v1/cases/" + id).then().statusCode(404);
+        given().auth().oauth2(Tokens.supervisor(to)).get("/api/v1/cases/transfers").then().statusCode(200)
                 .body("id", hasItem(transfer));
-        given().auth().oauth2(Tokens.caseWorker("RWP")).post("/api/v1/cases/transfers/" + transfer + "/acceptance")
+        given().auth().oauth2(Tokens.caseWorker(from)).post("/api/v1/cases/transfers/" + transfer + "/acceptance")
                 .then().statusCode(404);
 
-        given().auth().oauth2(Tokens.supervisor("ISB")).post("/api/v1/cases/transfers/" + transfer + "/acceptance")
+        given().auth().oauth2(Tokens.supervisor(to)).post("/api/v1/cases/transfers/" + transfer + "/acceptance")
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
 
-        given().auth().oauth2(Tokens.caseWorker("ISB")).get("/api/v1/cases/" + id).then().statusCode(200)
-                .body("cell", equalTo("ISB"));
-        given().auth().oauth2(Tokens.caseWorker("ISB")).header("X-Access-Purpose", "CARE")
+        given().auth().oauth2(Tokens.caseWorker(to)).get("/api/v1/cases/" + id).then().statusCode(200)
+                .body("cell", equalTo(to));
+        given().auth().oauth2(Tokens.caseWorker(to)).header("X-Access-Purpose", "CARE")
                 .get("/api/v1/cases/" + id + "/identity").then().statusCode(200);
-        given().auth().oauth2(Tokens.caseWorker("RWP")).get("/api/v1/cases/" + id).then().statusCode(404);
-        given().auth().oauth2(Tokens.supervisor("ISB")).post("/api/v1/cases/transfers/" + transfer + "/acceptance")
+        given().auth().oauth2(Tokens.caseWorker(from)).get("/api/v1/cases/" + id).then().statusCode(404);
+        given().auth().oauth2(Tokens.supervisor(to)).post("/api/v1/cases/transfers/" + transfer + "/acceptance")
                 .then().statusCode(404);
 
         try (KafkaTopicReader reader = new KafkaTopicReader(bootstrapServers, Topics.CASES)) {
             var accepted = reader.awaitRecord(r -> id.equals(r.key())
                     && "arcc.case.transfer-accepted.v1".equals(KafkaTopicReader.header(r, "ce_type")), Duration.ofSeconds(30));
-            assertThat(accepted.value()).contains("\"toCell\": \"ISB\"").contains("\"fromCell\": \"RWP\"");
+            assertThat(accepted.value()).contains("\"toCell\": \"" + to + "\"").contains("\"fromCell\": \"" + from + "\"");
         }
     }
 
