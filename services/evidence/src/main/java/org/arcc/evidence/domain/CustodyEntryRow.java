@@ -41,6 +41,21 @@ public class CustodyEntryRow extends PanacheEntityBase {
     @Column(name = "leaf_hash", nullable = false)
     public String leafHash;
 
+    /**
+     * The stored entry as JSON; text that is no longer JSON (someone edited the table) is passed on as it is,
+     * under {@code unreadableStoredEntry}, for the verifier to name.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> parsedEntry() {
+        try {
+            return (java.util.Map<String, Object>) org.arcc.custody.CanonicalJson.parse(entry);
+        } catch (RuntimeException unreadable) {
+            java.util.Map<String, Object> raw = new java.util.LinkedHashMap<>();
+            raw.put("unreadableStoredEntry", entry);
+            return raw;
+        }
+    }
+
     /** The item's entries in log order (which is also sequence order, unless someone rewrote the table). */
     public static List<CustodyEntryRow> ofItem(UUID itemId) {
         return list("itemId = ?1 order by leafIndex", itemId);

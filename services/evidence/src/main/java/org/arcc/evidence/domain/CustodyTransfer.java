@@ -36,6 +36,10 @@ public class CustodyTransfer extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean received;
 
+    /** The action the handover was recorded as (TRANSFERRED, SUBMITTED_TO_LAB or RETURNED); not stored. */
+    @jakarta.persistence.Transient
+    public CustodyAction action;
+
     public static Optional<CustodyTransfer> openFor(UUID itemId) {
         return find("itemId = ?1 and received = false", itemId).firstResultOptional();
     }

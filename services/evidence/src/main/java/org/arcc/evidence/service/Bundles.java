@@ -15,7 +15,6 @@ import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.Caller;
 import org.arcc.custody.BundleEntry;
 import org.arcc.custody.BundleVerifier;
-import org.arcc.custody.CanonicalJson;
 import org.arcc.custody.Checkpoint;
 import org.arcc.custody.Consistency;
 import org.arcc.custody.CustodyBundle;
@@ -63,7 +62,7 @@ public class Bundles {
         List<BundleEntry> entries = new ArrayList<>();
         for (CustodyEntryRow row : rows) {
             List<String> proof = MerkleTree.inclusionProof(row.leafIndex, size, nodes).stream().map(Hashes::hex).toList();
-            entries.add(new BundleEntry(row.leafIndex, row.leafHash, readEntry(row), proof));
+            entries.add(new BundleEntry(row.leafIndex, row.leafHash, row.parsedEntry(), proof));
         }
         Consistency consistency = null;
         if (knownTreeSize != null) {
@@ -99,17 +98,5 @@ public class Bundles {
         facts.put("type", item.type.name());
         facts.put("owningCell", item.cellCode);
         return facts;
-    }
-
-    /** The stored entry; text that is no longer JSON is passed on as it is, for the verifier to name. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readEntry(CustodyEntryRow row) {
-        try {
-            return (Map<String, Object>) CanonicalJson.parse(row.entry);
-        } catch (RuntimeException unreadable) {
-            Map<String, Object> raw = new LinkedHashMap<>();
-            raw.put("unreadableStoredEntry", row.entry);
-            return raw;
-        }
     }
 }

@@ -3,7 +3,9 @@ package org.arcc.evidence.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,10 +61,15 @@ public class CustodyRecords {
             throw ProblemException.conflict(item.kitNumber + " was disposed of; its log is closed");
         }
         Map<String, String> details = new HashMap<>();
+        List<String> anomalies = new ArrayList<>();
+        CustodyTransfer handover = null;
         CustodyAction action = step.action();
         switch (action) {
-            case TRANSFERRED, SUBMITTED_TO_LAB, RETURNED -> action = handOver(caller, item, step, details);
-            case RECEIVED -> receive(caller, item, step, details, at);
+            case TRANSFERRED, SUBMITTED_TO_LAB, RETURNED -> {
+                handover = handOver(caller, item, step, details);
+                action = handover.action;
+            }
+            case RECEIVED -> anomalies.addAll(receive(caller, item, step, details, at));
             case SEALED -> {
                 ItemAccess.requireHolder(caller, item, "seal it");
                 require(step.sealNumber(), "sealNumber", action);
@@ -117,10 +124,21 @@ public class CustodyRecords {
             case COLLECTED, RELEASED_FOR_TESTING, RESTRICTED, DISPOSAL_SCHEDULED -> throw new ProblemException(
                     ProblemType.VALIDATION, action + " is recorded by the service itself, not through this endpoint");
         }
-        return log.append(item, action, EvidenceItems.recordedBy(caller), at, details);
+        CustodyEntryRow entry = log.append(item, action, EvidenceItems.recordedBy(caller), at, details);
+        if (handover != null) {
+            handover.sentSequence = entry.sequence;
+            handover.persist();
+        }
+        for (String kind : anomalies) {
+            item.anomalies++;
+            outbox.record(CustodyAnomalyRaised.TYPE, item.id.toString(), new CustodyAnomalyRaised(item.id, item.caseId,
+                    item.cellCode, kind, entry.sequence, entry.leafIndex, clock.instant()));
+        }
+        return entry;
     }
 
-    private CustodyAction handOver(Caller caller, EvidenceItem item, CustodyStep step, Map<String, String> details) {
+    /** Checks a handover and returns it, not yet saved: it is saved with the sequence of its entry. */
+    private CustodyTransfer handOver(Caller caller, EvidenceItem item, CustodyStep step, Map<String, String> details) {
         ItemAccess.requireHolder(caller, item, "hand it over");
         require(step.to(), "to", step.action());
         Holder to = Holder.parse(step.to());
@@ -158,17 +176,17 @@ public class CustodyRecords {
         transfer.fromHolder = item.holder;
         transfer.toHolder = to.toString();
         transfer.sealNumber = item.sealNumber;
-        transfer.sentSequence = CustodyEntryRow.lastOf(item.id).sequence + 1;
-        transfer.persist();
+        transfer.action = action;
         details.put("from", item.holder);
         details.put("to", to.toString());
         details.put("courier", step.courier());
         details.put("sealNumber", item.sealNumber);
         item.stage = Stage.IN_TRANSIT;
-        return action;
+        return transfer;
     }
 
-    private void receive(Caller caller, EvidenceItem item, CustodyStep step, Map<String, String> details, Instant at) {
+    /** Checks and applies a receipt; returns the anomalies it shows (SEAL_BROKEN, SEAL_MISMATCH). */
+    private List<String> receive(Caller caller, EvidenceItem item, CustodyStep step, Map<String, String> details, Instant at) {
         Holder me = ItemAccess.actingFor(caller);
         CustodyTransfer transfer = CustodyTransfer.openFor(item.id).orElseThrow(() -> ProblemException.conflict(
                 "There is no open handover of " + item.kitNumber + " to receive"));
@@ -197,19 +215,14 @@ public class CustodyRecords {
             item.labReceivedAt = at;
             deadlines.checkOnLabReceipt(item);
         }
-        long sequence = CustodyEntryRow.lastOf(item.id).sequence + 1;
+        List<String> anomalies = new ArrayList<>();
         if (!step.sealIntact()) {
-            anomaly(item, "SEAL_BROKEN", sequence);
+            anomalies.add("SEAL_BROKEN");
         }
         if (mismatch) {
-            anomaly(item, "SEAL_MISMATCH", sequence);
+            anomalies.add("SEAL_MISMATCH");
         }
-    }
-
-    private void anomaly(EvidenceItem item, String kind, long sequence) {
-        item.anomalies++;
-        outbox.record(CustodyAnomalyRaised.TYPE, item.id.toString(), new CustodyAnomalyRaised(item.id, item.caseId,
-                item.cellCode, kind, sequence, null, clock.instant()));
+        return anomalies;
     }
 
     static Custodian.Kind kindOf(EvidenceItem item) {

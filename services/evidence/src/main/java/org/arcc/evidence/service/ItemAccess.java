@@ -18,11 +18,7 @@ import org.arcc.evidence.domain.Holder;
 public class ItemAccess {
 
     public EvidenceItem visible(Caller caller, UUID itemId) {
-        EvidenceItem item = EvidenceItem.findById(itemId);
-        if (item == null || !canSee(caller, item)) {
-            throw ProblemException.notFound("Evidence item " + itemId + " does not exist or is not visible to you");
-        }
-        return item;
+        return seen(caller, itemId, EvidenceItem.findById(itemId));
     }
 
     /**
@@ -30,7 +26,10 @@ public class ItemAccess {
      * decided one after the other, never both on the same stale state.
      */
     public EvidenceItem visibleForUpdate(Caller caller, UUID itemId) {
-        EvidenceItem item = EvidenceItem.findById(itemId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return seen(caller, itemId, EvidenceItem.findById(itemId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private static EvidenceItem seen(Caller caller, UUID itemId, EvidenceItem item) {
         if (item == null || !canSee(caller, item)) {
             throw ProblemException.notFound("Evidence item " + itemId + " does not exist or is not visible to you");
         }
