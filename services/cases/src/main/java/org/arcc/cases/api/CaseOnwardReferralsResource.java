@@ -1,5 +1,6 @@
 package org.arcc.cases.api;
 
+import org.arcc.common.idempotency.IdempotentPost;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.arcc.common.security.CurrentCaller;
  * only under the survivor's SHARING consent naming that partner ({@code 422 consent-required} otherwise).
  */
 @Tag(name = "Onward referrals")
+@IdempotentPost
 @Path("/api/v1/cases/{id}/onward-referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.arcc.cases.api;
 
+import org.arcc.common.idempotency.IdempotentPost;
 import java.net.URI;
 import java.util.UUID;
 
@@ -36,6 +37,7 @@ import org.arcc.common.security.CurrentCaller;
  * a platform administrator reaches it only with a stated reason in {@code X-Access-Reason}.
  */
 @Tag(name = "Cases")
+@IdempotentPost
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

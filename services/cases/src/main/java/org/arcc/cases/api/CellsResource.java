@@ -1,5 +1,6 @@
 package org.arcc.cases.api;
 
+import org.arcc.common.idempotency.IdempotentPost;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * referrals, analysts label figures); only a platform administrator adds one.
  */
 @Tag(name = "Cells")
+@IdempotentPost
 @Path("/api/v1/cells")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

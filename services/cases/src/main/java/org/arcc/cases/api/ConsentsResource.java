@@ -1,5 +1,6 @@
 package org.arcc.cases.api;
 
+import org.arcc.common.idempotency.IdempotentPost;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.arcc.common.security.CurrentCaller;
 
 /** Consent per purpose, given by the survivor or a guardian, and its withdrawal. */
 @Tag(name = "Consent")
+@IdempotentPost
 @Path("/api/v1/cases/{id}/consents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.arcc.cases.api;
 
+import org.arcc.common.idempotency.IdempotentPost;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +30,7 @@ import org.arcc.common.security.CurrentCaller;
  * never appears in a URL, an access log or a proxy's cache.
  */
 @Tag(name = "Identity")
+@IdempotentPost
 @Path("/api/v1/cases/identity-lookups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

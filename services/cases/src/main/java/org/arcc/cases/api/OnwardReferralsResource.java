@@ -1,5 +1,6 @@
 package org.arcc.cases.api;
 
+import org.arcc.common.idempotency.IdempotentPost;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.arcc.common.security.CurrentCaller;
  * survivor (never the case); the partner accepts or declines each.
  */
 @Tag(name = "Onward referrals")
+@IdempotentPost
 @Path("/api/v1/onward-referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.arcc.cases.api;
 
+import org.arcc.common.idempotency.IdempotentPost;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.arcc.common.security.CurrentCaller;
  * opens) or declines. Partners never see case contents. Webhook registration is an administrator's.
  */
 @Tag(name = "Referrals")
+@IdempotentPost
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.arcc.cases.api;
 
+import org.arcc.common.idempotency.IdempotentPost;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.arcc.common.security.CurrentCaller;
 
 /** Services given to the survivor under one roof. */
 @Tag(name = "Services")
+@IdempotentPost
 @Path("/api/v1/cases/{id}/services")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.arcc.cases.api;
 
+import org.arcc.common.idempotency.IdempotentPost;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.arcc.common.security.CurrentCaller;
  * receiving cell lists what waits for it and accepts or declines.
  */
 @Tag(name = "Transfers")
+@IdempotentPost
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

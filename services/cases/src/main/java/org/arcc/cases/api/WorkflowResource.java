@@ -1,5 +1,6 @@
 package org.arcc.cases.api;
 
+import org.arcc.common.idempotency.IdempotentPost;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +35,7 @@ import org.arcc.common.security.CurrentCaller;
  * {@code If-Match} to refuse a stale move (412).
  */
 @Tag(name = "Workflow")
+@IdempotentPost
 @Path("/api/v1/cases/{id}/status")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.arcc.cases.domain.Cnic;
 import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.cases.domain.SurvivorIdentity;
+import org.arcc.common.idempotency.IdempotencyStore;
 import org.arcc.common.audit.AuditAction;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.contracts.cases.IdentityErased;
@@ -32,6 +33,9 @@ public class IdentityRecords {
 
     private static final String CNIC_INDEX = "cnic";
     private static final String LOOKUP = "identity-lookup";
+
+    @Inject
+    IdempotencyStore idempotentResults;
 
     @Inject
     FieldCipher cipher;
@@ -124,6 +128,8 @@ public class IdentityRecords {
             row.blank(clock.instant());
             outbox.record(IdentityErased.TYPE, c.id.toString(), new IdentityErased(c.id, c.cellCode, row.erasedAt));
         }
+        // Replayable answers to POSTs about this case (notes, referrals) go with the identity.
+        idempotentResults.forgetBodiesAbout(caseId);
         access.succeeded(caller, scope, AuditAction.ERASE, CaseAccess.IDENTITY, c, Purpose.SURVIVOR_REQUEST.name());
     }
 

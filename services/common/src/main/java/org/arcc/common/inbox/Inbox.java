@@ -1,5 +1,7 @@
 package org.arcc.common.inbox;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,23 @@ public class Inbox {
     public int forget(String consumer) {
         return entityManager.createNativeQuery("DELETE FROM inbox_event WHERE consumer = ?1")
                 .setParameter(1, consumer)
+                .executeUpdate();
+    }
+
+    /**
+     * Forgets events applied before {@code cutoff}, at most {@code batch} of them. Only safe for events that
+     * can no longer be redelivered: keep {@code arcc.retention.inbox} longer than any redelivery (uncommitted
+     * offsets are redelivered within minutes; a replay forgets the consumer's inbox anyway).
+     *
+     * @return how many were forgotten
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int purgeBefore(Instant cutoff, int batch) {
+        return entityManager.createNativeQuery("""
+                DELETE FROM inbox_event WHERE ctid IN (
+                    SELECT ctid FROM inbox_event WHERE received_at < ?1 LIMIT ?2)""")
+                .setParameter(1, Timestamp.from(cutoff))
+                .setParameter(2, batch)
                 .executeUpdate();
     }
 }

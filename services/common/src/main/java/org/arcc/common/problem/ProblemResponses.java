@@ -30,6 +30,10 @@ public class ProblemResponses {
         if (type == ProblemType.UNAUTHENTICATED) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (type == ProblemType.IN_PROGRESS) {
+            // The first attempt either finishes or, if it died, has already released the key.
+            builder.header(HttpHeaders.RETRY_AFTER, "1");
+        }
         return builder.build();
     }
 }

@@ -15,6 +15,8 @@ public enum ProblemType {
     GONE("gone", 410, "The resource was erased"),
     PRECONDITION_FAILED("precondition-failed", 412, "The resource changed since you read it"),
     CONSENT_REQUIRED("consent-required", 422, "The survivor's consent is required"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "This Idempotency-Key was used for another request"),
+    IN_PROGRESS("in-progress", 409, "The first request with this Idempotency-Key is still being processed"),
     INTERNAL("internal", 500, "Something went wrong on our side");
 
     private static final String BASE = "urn:arcc:problem:";

@@ -1,5 +1,6 @@
 package org.arcc.evidence.api;
 
+import org.arcc.common.idempotency.IdempotentPost;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * An item's custody log: append a step (there is no update and no delete, by design and by test), read
  * the log, take the verifiable bundle, or the report for court.
  */
+@IdempotentPost
 @Path("/api/v1/evidence/items/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

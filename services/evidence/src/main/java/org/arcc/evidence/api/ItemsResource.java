@@ -1,5 +1,6 @@
 package org.arcc.evidence.api;
 
+import org.arcc.common.idempotency.IdempotentPost;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,7 @@ import org.arcc.evidence.service.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Evidence items: registered by the collecting cell, read by its staff and by the custodian holding them. */
+@IdempotentPost
 @Path("/api/v1/evidence/items")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
