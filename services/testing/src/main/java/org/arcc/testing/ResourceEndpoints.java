@@ -67,6 +67,33 @@ public final class ResourceEndpoints {
         return endpoints;
     }
 
+    /**
+     * The POST endpoints of a package whose method and class both lack an annotation, named by its class name
+     * (e.g. {@code org.arcc.common.idempotency.IdempotentPost}), for tests that every POST honours a header.
+     */
+    public static Set<String> postsWithout(String packageName, String annotation) {
+        Set<String> missing = new TreeSet<>();
+        Path dir = Path.of("target/classes").resolve(packageName.replace('.', '/'));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$"))
+                    .toList()) {
+                Class<?> type = Class.forName(packageName + "." + file.getFileName().toString().replace(".class", ""),
+                        false, Thread.currentThread().getContextClassLoader());
+                for (Method m : type.getDeclaredMethods()) {
+                    if ("POST".equals(verb(m)) && Stream.concat(Stream.of(m.getAnnotations()), Stream.of(type.getAnnotations()))
+                            .noneMatch(a -> a.annotationType().getName().equals(annotation))) {
+                        missing.add(type.getSimpleName() + "." + m.getName());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list resource classes in " + dir, e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+        return missing;
+    }
+
     /** The endpoint keys, sorted. */
     public static Set<String> keys(List<Endpoint> endpoints) {
         Set<String> keys = new TreeSet<>();

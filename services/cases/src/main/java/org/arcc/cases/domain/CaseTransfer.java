@@ -23,6 +23,9 @@ public class CaseTransfer extends PanacheEntityBase {
         PROPOSED, ACCEPTED, DECLINED
     }
 
+    public static final String REASON = "reason";
+    public static final String DECLINE_REASON = "declineReason";
+
     @Id
     public UUID id;
 
@@ -39,7 +42,9 @@ public class CaseTransfer extends PanacheEntityBase {
     @Column(nullable = false)
     public Status status;
 
-    public String reason;
+    /** Why it was proposed, sealed under {@link #dataKeyId} (field {@value #REASON}). */
+    @Column(name = "reason_sealed")
+    public byte[] reason;
 
     @Column(name = "proposed_by", nullable = false)
     public String proposedBy;
@@ -53,8 +58,13 @@ public class CaseTransfer extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
-    @Column(name = "decline_reason")
-    public String declineReason;
+    /** Why it was declined, sealed under {@link #dataKeyId} (field {@value #DECLINE_REASON}). */
+    @Column(name = "decline_reason_sealed")
+    public byte[] declineReason;
+
+    /** The transfer's own data key, made when the first reason is sealed. */
+    @Column(name = "data_key_id")
+    public UUID dataKeyId;
 
     /** An open transfer addressed to the cell: the receiving cell's reach, in the query. */
     public static Optional<CaseTransfer> openTo(UUID id, String cell) {

@@ -21,6 +21,8 @@ public class Referral extends PanacheEntityBase {
         RECEIVED, ACCEPTED, DECLINED
     }
 
+    public static final String DECLINE_REASON = "declineReason";
+
     @Id
     public UUID id;
 
@@ -48,8 +50,12 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "case_id")
     public UUID caseId;
 
-    @Column(name = "decline_reason")
-    public String declineReason;
+    /** Why the cell declined, sealed under {@link #dataKeyId} (field {@value #DECLINE_REASON}). */
+    @Column(name = "decline_reason_sealed")
+    public byte[] declineReason;
+
+    @Column(name = "data_key_id")
+    public UUID dataKeyId;
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;

@@ -14,6 +14,7 @@ import org.arcc.cases.domain.IncidentCategory;
 import org.arcc.cases.domain.IntakeChannel;
 import org.arcc.cases.domain.Referral;
 import org.arcc.cases.domain.SurvivorCase;
+import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
 import org.arcc.common.problem.ProblemType;
@@ -29,6 +30,9 @@ import org.arcc.contracts.cases.ReferralReceived;
  */
 @ApplicationScoped
 public class Referrals {
+
+    @Inject
+    FieldCipher cipher;
 
     @Inject
     Outbox outbox;
@@ -108,7 +112,9 @@ public class Referrals {
     public Referral decline(Caller caller, UUID id, String reason) {
         Referral r = openForMyCell(caller, id);
         r.status = Referral.Status.DECLINED;
-        r.declineReason = reason;
+        FieldCipher.OpenKey key = cipher.newDataKey(r.id.toString());
+        r.dataKeyId = key.id();
+        r.declineReason = cipher.encrypt(key, Referral.DECLINE_REASON, reason);
         r.decidedAt = clock.instant();
         r.decidedBy = caller.subject();
         outbox.record(ReferralDeclined.TYPE, r.id.toString(), new ReferralDeclined(r.id, r.partner, r.cellCode, r.decidedAt));

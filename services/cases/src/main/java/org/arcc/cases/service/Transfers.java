@@ -12,6 +12,7 @@ import org.arcc.cases.domain.CaseStatus;
 import org.arcc.cases.domain.CaseTransfer;
 import org.arcc.cases.domain.Cell;
 import org.arcc.cases.domain.SurvivorCase;
+import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.audit.AuditAction;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
@@ -40,6 +41,9 @@ public class Transfers {
     @Inject
     Clock clock;
 
+    @Inject
+    FieldCipher cipher;
+
     @Transactional(dontRollbackOn = CaseNotFound.class)
     public CaseTransfer propose(Caller caller, AccessScope scope, UUID caseId, String toCell, String reason) {
         SurvivorCase c = access.load(caller, scope, caseId, AuditAction.CREATE, RESOURCE, CaseIntake.CASE_WORK);
@@ -61,7 +65,11 @@ public class Transfers {
         transfer.fromCell = c.cellCode;
         transfer.toCell = toCell;
         transfer.status = CaseTransfer.Status.PROPOSED;
-        transfer.reason = reason;
+        if (reason != null) {
+            FieldCipher.OpenKey key = cipher.newDataKey(transfer.id.toString());
+            transfer.dataKeyId = key.id();
+            transfer.reason = cipher.encrypt(key, CaseTransfer.REASON, reason);
+        }
         transfer.proposedBy = caller.subject();
         transfer.proposedAt = clock.instant();
         transfer.persist();
@@ -92,7 +100,10 @@ public class Transfers {
         transfer.status = CaseTransfer.Status.DECLINED;
         transfer.decidedBy = caller.subject();
         transfer.decidedAt = clock.instant();
-        transfer.declineReason = reason;
+        FieldCipher.OpenKey key = transfer.dataKeyId == null ? cipher.newDataKey(transfer.id.toString())
+                : cipher.open(transfer.dataKeyId, transfer.id.toString());
+        transfer.dataKeyId = key.id();
+        transfer.declineReason = cipher.encrypt(key, CaseTransfer.DECLINE_REASON, reason);
         outbox.record(TransferDeclined.TYPE, c.id.toString(), new TransferDeclined(c.id, transfer.id, transfer.fromCell,
                 transfer.toCell, transfer.decidedAt));
         access.succeeded(caller, AccessScope.ownCell(caller), AuditAction.UPDATE, RESOURCE, c, CaseIntake.CASE_WORK);

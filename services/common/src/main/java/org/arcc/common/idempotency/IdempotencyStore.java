@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.arcc.common.crypto.FieldCipher;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import org.arcc.common.problem.ProblemException;
 import org.arcc.common.problem.ProblemType;
 
@@ -88,7 +90,9 @@ public class IdempotencyStore {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now())""")
                 .setParameter(1, claim.caller()).setParameter(2, claim.key()).setParameter(3, claim.target())
                 .setParameter(4, result.status()).setParameter(5, result.location()).setParameter(6, result.etag())
-                .setParameter(7, sealed).setParameter(8, dataKey)
+                .unwrap(NativeQuery.class)
+                // Typed, so that a result without a body binds SQL NULLs of the right types.
+                .setParameter(7, sealed, StandardBasicTypes.BINARY).setParameter(8, dataKey, StandardBasicTypes.UUID)
                 .executeUpdate();
     }
 
