@@ -126,14 +126,19 @@ public final class LocalPlatform {
         cases.awaitHttpOk(settings.casesUrl() + "/q/health/ready", Duration.ofSeconds(90));
         System.out.println("  cases      ready at " + settings.casesUrl());
         ChildProcess evidence = service("evidence", settings.root().resolve("services/evidence/target/quarkus-app/quarkus-run.jar"),
-                Map.of("QUARKUS_HTTP_PORT", Integer.toString(settings.evidencePort()),
-                        "ARCC_EVIDENCE_DB_URL", jdbcUrls.get("evidence"),
-                        "ARCC_EVIDENCE_DB_USER", "evidence_app",
-                        "ARCC_EVIDENCE_DB_PASSWORD", secrets.getProperty("postgres.evidence.password"),
-                        "ARCC_OIDC_URL", settings.oidcUrl(),
-                        "ARCC_KAFKA_BOOTSTRAP", settings.kafkaBootstrap(),
-                        "ARCC_EVIDENCE_CHECKPOINT_KEY", secrets.getProperty("evidence.checkpoint.private-key"),
-                        "ARCC_EVIDENCE_CHECKPOINT_PUBLIC_KEY", secrets.getProperty("evidence.checkpoint.public-key")));
+                Map.ofEntries(Map.entry("QUARKUS_HTTP_PORT", Integer.toString(settings.evidencePort())),
+                        Map.entry("ARCC_EVIDENCE_DB_URL", jdbcUrls.get("evidence")),
+                        Map.entry("ARCC_EVIDENCE_DB_USER", "evidence_app"),
+                        Map.entry("ARCC_EVIDENCE_DB_PASSWORD", secrets.getProperty("postgres.evidence.password")),
+                        Map.entry("ARCC_OIDC_URL", settings.oidcUrl()),
+                        Map.entry("ARCC_KAFKA_BOOTSTRAP", settings.kafkaBootstrap()),
+                        // Its own keys, not the cases service's: a service's keys open only its own data.
+                        Map.entry("ARCC_CRYPTO_KEYS", "local1:" + secrets.getProperty("crypto.evidence.kek.local1")),
+                        Map.entry("ARCC_CRYPTO_ACTIVE_KEY", "local1"),
+                        Map.entry("ARCC_CRYPTO_BLIND_INDEX_KEY", secrets.getProperty("crypto.evidence.blind-index")),
+                        Map.entry("ARCC_EVIDENCE_CHECKPOINT_KEY", secrets.getProperty("evidence.checkpoint.private-key")),
+                        Map.entry("ARCC_EVIDENCE_CHECKPOINT_PUBLIC_KEY",
+                                secrets.getProperty("evidence.checkpoint.public-key"))));
         evidence.awaitHttpOk(settings.evidenceUrl() + "/q/health/ready", Duration.ofSeconds(90));
         System.out.println("  evidence   ready at " + settings.evidenceUrl());
         ChildProcess gateway = service("gateway", settings.root().resolve("gateway/target/quarkus-app/quarkus-run.jar"),
@@ -521,6 +526,8 @@ public final class LocalPlatform {
             secrets.computeIfAbsent("crypto.blind-index", k -> Base64.getEncoder().encodeToString(random.generateSeed(32)));
             secrets.computeIfAbsent("kafka.cluster-id", k -> org.apache.kafka.common.Uuid.randomUuid().toString());
             secrets.computeIfAbsent("postgres.evidence.password", k -> HexFormat.of().formatHex(random.generateSeed(16)));
+            secrets.computeIfAbsent("crypto.evidence.kek.local1", k -> Base64.getEncoder().encodeToString(random.generateSeed(32)));
+            secrets.computeIfAbsent("crypto.evidence.blind-index", k -> Base64.getEncoder().encodeToString(random.generateSeed(32)));
             if (!secrets.containsKey("evidence.checkpoint.private-key")) {
                 KeyPair checkpoints = checkpointKeyPair();
                 secrets.setProperty("evidence.checkpoint.private-key",

@@ -1,14 +1,16 @@
-package org.arcc.cases.config;
+package org.arcc.common.crypto;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.arcc.common.crypto.KeyRing;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 
-/** The cases service holds identity: without valid encryption keys it must not start at all. */
+/**
+ * Every service encrypts something (identity and notes in cases; the stored answers of idempotent POSTs in
+ * all): without valid encryption keys it must not start at all, rather than fail its first write.
+ */
 public class EncryptionKeysCheck {
 
     private static final Logger LOG = Logger.getLogger(EncryptionKeysCheck.class);
