@@ -45,7 +45,7 @@ public class AccessHistoryResource {
 
     @GET
     @RolesAllowed({ "cell-supervisor" })
-    @Operation(summary = "Read who accessed a case",
+    @Operation(operationId = "getAccessHistory", summary = "Read who accessed a case",
             description = "The case's access history (who, role, what, why, outcome) from the hash-chained audit trail, for"
             + " its cell's supervisor.")
     public AccessHistory list(@PathParam("id") UUID id) {

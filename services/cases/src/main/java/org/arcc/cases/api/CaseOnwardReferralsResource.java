@@ -74,7 +74,7 @@ public class CaseOnwardReferralsResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor" })
-    @Operation(summary = "Refer the survivor onward to a partner",
+    @Operation(operationId = "makeOnwardReferral", summary = "Refer the survivor onward to a partner",
             description = "Shelter, livelihood, counselling and more, only with an active SHARING consent naming that "
             + "partner (422 otherwise). The partner gets the minimum; the note stays encrypted with the cell.")
     public Response refer(@PathParam("id") UUID id, @NotNull @Valid OnwardReferralRequest request) {
@@ -88,7 +88,7 @@ public class CaseOnwardReferralsResource {
 
     @GET
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
-    @Operation(summary = "List a case's onward referrals",
+    @Operation(operationId = "listOnwardReferralsOfCase", summary = "List a case's onward referrals",
             description = "The case's onward referrals with their status and the cell's notes.")
     public List<OnwardReferralView> ofCase(@PathParam("id") UUID id) {
         Caller who = caller.get();

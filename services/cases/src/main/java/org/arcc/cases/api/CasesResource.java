@@ -54,7 +54,7 @@ public class CasesResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor" })
-    @Operation(summary = "Open a case",
+    @Operation(operationId = "openCase", summary = "Open a case",
             description = "Opens a case at the caller's cell with a pseudonymous reference such as KHI-2026-00042 and "
             + "publishes arcc.case.opened.v1 and, with the classification, arcc.case.opened.v2. Channel, age band and "
             + "arrival are required; sex/gender (NOT_STATED when left out), incident date (not after arrival; null when "
@@ -75,7 +75,7 @@ public class CasesResource {
 
     @GET
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
-    @Operation(summary = "List the cell's cases",
+    @Operation(operationId = "listCases", summary = "List the cell's cases",
             description = "The caller's cell's cases, newest first, paged (size up to 100) and filtered by status, channel,"
             + " GBVIMS incident type, opening date range and exam-deadline breach.")
     public CaseList list(@QueryParam("status") org.arcc.cases.domain.CaseStatus status,
@@ -96,7 +96,7 @@ public class CasesResource {
     @Path("/{id}")
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer",
             "platform-admin" })
-    @Operation(summary = "Read a case",
+    @Operation(operationId = "getCase", summary = "Read a case",
             description = "A case of the caller's cell, with its deadlines and reopenings; another cell's case answers 404."
             + " An administrator reaches any cell only with X-Access-Reason, audited and raised as an alert.")
     public Response get(@PathParam("id") UUID id, @HeaderParam(AccessScope.REASON_HEADER) String reason) {

@@ -62,14 +62,14 @@ public class CellsResource {
     @GET
     @RolesAllowed({ "case-worker", "medical-officer", "counsellor", "legal-officer", "cell-supervisor",
             "evidence-custodian", "partner-ngo", "analyst", "platform-admin" })
-    @Operation(summary = "List the cells", description = "Every cell of the network by code, with its name and city.")
+    @Operation(operationId = "listCells", summary = "List the cells", description = "Every cell of the network by code, with its name and city.")
     public CellList list() {
         return new CellList(cells.all().stream().map(CellView::of).toList());
     }
 
     @POST
     @RolesAllowed("platform-admin")
-    @Operation(summary = "Add a cell",
+    @Operation(operationId = "addCell", summary = "Add a cell",
             description = "A platform administrator adds a cell (code such as KHI or LHE-3, name, city); 409 if the code "
             + "exists. Its staff then need tokens whose cell claim names it.")
     public Response add(@NotNull @Valid NewCell request) {

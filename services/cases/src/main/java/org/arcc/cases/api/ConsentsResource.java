@@ -58,7 +58,7 @@ public class ConsentsResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer" })
-    @Operation(summary = "Record a consent",
+    @Operation(operationId = "giveConsent", summary = "Record a consent",
             description = "Consent for one purpose, given by the survivor or, for a child, a guardian with the child's "
             + "assent under the configured age rules. A SHARING consent names its recipient partner. Publishes "
             + "arcc.case.consent-given.v1.")
@@ -72,7 +72,7 @@ public class ConsentsResource {
 
     @GET
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
-    @Operation(summary = "List a case's consents",
+    @Operation(operationId = "listConsents", summary = "List a case's consents",
             description = "Every consent of the case, withdrawn ones included and marked.")
     public List<ConsentView> list(@PathParam("id") UUID id) {
         Caller who = caller.get();
@@ -83,7 +83,7 @@ public class ConsentsResource {
     @Path("/{consentId}/withdrawal")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ "case-worker", "cell-supervisor" })
-    @Operation(summary = "Withdraw a consent",
+    @Operation(operationId = "withdrawConsent", summary = "Withdraw a consent",
             description = "Recorded and published (arcc.case.consent-withdrawn.v1) so that what it allowed stops; "
             + "withdrawing a SHARING consent withdraws the open onward referrals to that partner.")
     public ConsentView withdraw(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {

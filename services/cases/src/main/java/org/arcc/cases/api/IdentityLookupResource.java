@@ -57,7 +57,7 @@ public class IdentityLookupResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor" })
-    @Operation(summary = "Find the cell's cases by CNIC",
+    @Operation(operationId = "lookUpIdentity", summary = "Find the cell's cases by CNIC",
             description = "Exact match through a keyed blind index, within the caller's cell. The CNIC travels in the body,"
             + " never in a URL. Requires X-Access-Purpose; audited.")
     public LookupResult lookup(@NotNull @Valid LookupRequest request, @HeaderParam(Purpose.HEADER) String purpose) {

@@ -44,7 +44,7 @@ public class IdentityResource {
 
     @PUT
     @RolesAllowed({ "case-worker", "cell-supervisor" })
-    @Operation(summary = "Record the survivor's identity",
+    @Operation(operationId = "recordIdentity", summary = "Record the survivor's identity",
             description = "Name, CNIC, phone, address and guardian, each field encrypted under the case's own key; replaces"
             + " what was recorded. Audited.")
     public Response write(@PathParam("id") UUID id, @NotNull @Valid IdentityRequest request) {
@@ -55,7 +55,7 @@ public class IdentityResource {
 
     @GET
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "legal-officer", "platform-admin" })
-    @Operation(summary = "Read the survivor's identity",
+    @Operation(operationId = "readIdentity", summary = "Read the survivor's identity",
             description = "Requires X-Access-Purpose; every read is audited with its purpose. Answers 410 once the identity"
             + " was erased.")
     public Response read(@PathParam("id") UUID id, @HeaderParam(Purpose.HEADER) String purpose,
@@ -71,7 +71,7 @@ public class IdentityResource {
 
     @DELETE
     @RolesAllowed({ "cell-supervisor" })
-    @Operation(summary = "Erase the survivor's identity",
+    @Operation(operationId = "eraseIdentity", summary = "Erase the survivor's identity",
             description = "Crypto-shredding: the data key is destroyed and later reads answer 410. Audited; publishes "
             + "arcc.case.identity-erased.v1.")
     public Response erase(@PathParam("id") UUID id) {

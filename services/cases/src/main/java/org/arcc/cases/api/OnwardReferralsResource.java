@@ -74,7 +74,7 @@ public class OnwardReferralsResource {
 
     @GET
     @RolesAllowed("partner-ngo")
-    @Operation(summary = "List the partner's onward referrals",
+    @Operation(operationId = "listPartnerOnwardReferrals", summary = "List the partner's onward referrals",
             description = "The calling partner's own onward referrals, with only what it needs to receive the survivor.")
     public List<PartnerOnwardReferralView> forPartner() {
         return onwardReferrals.forPartner(caller.get()).stream().map(PartnerOnwardReferralView::of).toList();
@@ -83,7 +83,7 @@ public class OnwardReferralsResource {
     @GET
     @Path("/{id}")
     @RolesAllowed("partner-ngo")
-    @Operation(summary = "Read an onward referral (partner)",
+    @Operation(operationId = "getPartnerOnwardReferral", summary = "Read an onward referral (partner)",
             description = "One of the calling partner's onward referrals; another partner's answers 404.")
     public PartnerOnwardReferralView getForPartner(@PathParam("id") UUID id) {
         return PartnerOnwardReferralView.of(onwardReferrals.findForPartner(caller.get(), id));
@@ -92,7 +92,7 @@ public class OnwardReferralsResource {
     @POST
     @Path("/{id}/acknowledgement")
     @RolesAllowed("partner-ngo")
-    @Operation(summary = "Accept or decline an onward referral (partner)",
+    @Operation(operationId = "acknowledgeOnwardReferral", summary = "Accept or decline an onward referral (partner)",
             description = "The partner answers once: ACCEPTED, or DECLINED with a reason code.")
     public PartnerOnwardReferralView acknowledge(@PathParam("id") UUID id, @NotNull @Valid AcknowledgementRequest request) {
         return PartnerOnwardReferralView.of(onwardReferrals.acknowledge(caller.get(), id,

@@ -83,7 +83,7 @@ public class ReferralsResource {
     @POST
     @Path("/referrals")
     @RolesAllowed("partner-ngo")
-    @Operation(summary = "Refer a survivor to a cell (partner NGO)",
+    @Operation(operationId = "sendReferral", summary = "Refer a survivor to a cell (partner NGO)",
             description = "Codes and a consent attestation only, never identity. The status is pushed to the partner's "
             + "webhook and can be polled.")
     public Response refer(@NotNull @Valid ReferralRequest request) {
@@ -95,7 +95,7 @@ public class ReferralsResource {
     @GET
     @Path("/referrals")
     @RolesAllowed({ "partner-ngo", "case-worker", "cell-supervisor" })
-    @Operation(summary = "List referrals",
+    @Operation(operationId = "listReferrals", summary = "List referrals",
             description = "A partner sees its own referrals' status; cell staff see their cell's referrals.")
     public List<ReferralView> list() {
         Caller who = caller.get();
@@ -105,7 +105,7 @@ public class ReferralsResource {
     @GET
     @Path("/referrals/{id}")
     @RolesAllowed({ "partner-ngo", "case-worker", "cell-supervisor" })
-    @Operation(summary = "Read a referral",
+    @Operation(operationId = "getReferral", summary = "Read a referral",
             description = "A partner reads its own referral's status (never the case); staff read their cell's.")
     public ReferralView get(@PathParam("id") UUID id) {
         Caller who = caller.get();
@@ -116,7 +116,7 @@ public class ReferralsResource {
     @Path("/referrals/{id}/acceptance")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ "case-worker", "cell-supervisor" })
-    @Operation(summary = "Accept a referral",
+    @Operation(operationId = "acceptReferral", summary = "Accept a referral",
             description = "The receiving cell accepts: a case opens, linked to the referral.")
     public ReferralView accept(@PathParam("id") UUID id) {
         return ReferralView.of(referrals.accept(caller.get(), id), true);
@@ -125,7 +125,7 @@ public class ReferralsResource {
     @POST
     @Path("/referrals/{id}/decline")
     @RolesAllowed({ "case-worker", "cell-supervisor" })
-    @Operation(summary = "Decline a referral",
+    @Operation(operationId = "declineReferral", summary = "Decline a referral",
             description = "The receiving cell declines with a reason (kept in the service, not published).")
     public ReferralView decline(@PathParam("id") UUID id, @NotNull @Valid DeclineRequest request) {
         return ReferralView.of(referrals.decline(caller.get(), id, request.reason()), true);
@@ -134,7 +134,7 @@ public class ReferralsResource {
     @PUT
     @Path("/partners/{partner}/webhook")
     @RolesAllowed("platform-admin")
-    @Operation(summary = "Register a partner's webhook",
+    @Operation(operationId = "registerPartnerWebhook", summary = "Register a partner's webhook",
             description = "Where a partner receives status changes, and the shared secret (stored encrypted) that signs "
             + "them.")
     public Response registerWebhook(@PathParam("partner") @Pattern(regexp = "^[a-z0-9-]{2,64}$") String partner,

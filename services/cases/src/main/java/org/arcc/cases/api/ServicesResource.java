@@ -56,7 +56,7 @@ public class ServicesResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
-    @Operation(summary = "Record a service given",
+    @Operation(operationId = "recordService", summary = "Record a service given",
             description = "Each service by its profession (or the supervisor). The exam, evidence collection and FIR "
             + "assistance need their consent (422 otherwise). Notes are encrypted. A medico-legal exam after "
             + "the deadline publishes a breach.")
@@ -72,7 +72,7 @@ public class ServicesResource {
 
     @GET
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
-    @Operation(summary = "List the services given",
+    @Operation(operationId = "listServices", summary = "List the services given",
             description = "Services given to the survivor under one roof, with their notes.")
     public List<ServiceView> list(@PathParam("id") UUID id) {
         Caller who = caller.get();

@@ -64,7 +64,7 @@ public class TransfersResource {
     @POST
     @Path("/{id}/transfers")
     @RolesAllowed({ "case-worker", "cell-supervisor" })
-    @Operation(summary = "Propose a transfer to another cell",
+    @Operation(operationId = "proposeTransfer", summary = "Propose a transfer to another cell",
             description = "The owning cell proposes moving the case; publishes arcc.case.transfer-proposed.v1.")
     public Response propose(@PathParam("id") UUID id, @NotNull @Valid ProposeTransferRequest request) {
         Caller who = caller.get();
@@ -75,7 +75,7 @@ public class TransfersResource {
     @GET
     @Path("/transfers")
     @RolesAllowed({ "case-worker", "cell-supervisor" })
-    @Operation(summary = "List the cell's transfers",
+    @Operation(operationId = "listTransfers", summary = "List the cell's transfers",
             description = "Transfers the caller's cell sent or received.")
     public List<TransferView> list() {
         return transfers.ofMyCell(caller.get()).stream().map(TransferView::of).toList();
@@ -85,7 +85,7 @@ public class TransfersResource {
     @Path("/transfers/{transferId}/acceptance")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ "case-worker", "cell-supervisor" })
-    @Operation(summary = "Accept a transfer",
+    @Operation(operationId = "acceptTransfer", summary = "Accept a transfer",
             description = "The receiving cell accepts: the case and its visibility move to it.")
     public TransferView accept(@PathParam("transferId") UUID transferId) {
         return TransferView.of(transfers.accept(caller.get(), transferId));
@@ -94,7 +94,7 @@ public class TransfersResource {
     @POST
     @Path("/transfers/{transferId}/decline")
     @RolesAllowed({ "case-worker", "cell-supervisor" })
-    @Operation(summary = "Decline a transfer",
+    @Operation(operationId = "declineTransfer", summary = "Decline a transfer",
             description = "The receiving cell declines with a reason; the case stays where it was.")
     public TransferView decline(@PathParam("transferId") UUID transferId, @NotNull @Valid DeclineRequest request) {
         return TransferView.of(transfers.decline(caller.get(), transferId, request.reason()));

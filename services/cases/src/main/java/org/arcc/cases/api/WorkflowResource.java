@@ -52,7 +52,7 @@ public class WorkflowResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor" })
-    @Operation(summary = "Move a case through the workflow",
+    @Operation(operationId = "moveCaseStatus", summary = "Move a case through the workflow",
             description = "One step forward at a time (409 otherwise). Closing and reopening are the supervisor's; a "
             + "reopening needs a reason, stored encrypted. Send the case's ETag as If-Match to refuse a stale "
             + "move (412).")

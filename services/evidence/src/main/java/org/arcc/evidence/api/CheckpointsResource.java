@@ -40,7 +40,7 @@ public class CheckpointsResource {
     @Path("/latest")
     @RolesAllowed({ "case-worker", "medical-officer", "counsellor", "legal-officer", "cell-supervisor",
             "evidence-custodian", "partner-ngo", "analyst", "platform-admin" })
-    @Operation(summary = "The latest signed checkpoint and the public key that verifies it")
+    @Operation(operationId = "getLatestCheckpoint", summary = "The latest signed checkpoint and the public key that verifies it")
     public Map<String, Object> latest() {
         Checkpoint latest = checkpoints.latest();
         if (latest == null) {
@@ -56,7 +56,7 @@ public class CheckpointsResource {
     @Transactional
     @RolesAllowed({ "case-worker", "medical-officer", "counsellor", "legal-officer", "cell-supervisor",
             "evidence-custodian", "partner-ngo", "analyst", "platform-admin" })
-    @Operation(summary = "A consistency proof between two signed checkpoints (RFC 9162 §2.1.4)")
+    @Operation(operationId = "getCheckpointConsistency", summary = "A consistency proof between two signed checkpoints (RFC 9162 §2.1.4)")
     public ConsistencyView consistency(@QueryParam("from") @NotNull @Min(1) Long from,
             @QueryParam("to") @NotNull @Min(1) Long to) {
         Checkpoint older = checkpoints.ofSize(from);

@@ -69,7 +69,7 @@ public class CustodyResource {
     @POST
     @Path("/custody")
     @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "evidence-custodian" })
-    @Operation(summary = "Record a custody step (only the holder; a receipt only by the addressee of the open handover)")
+    @Operation(operationId = "recordCustodyStep", summary = "Record a custody step (only the holder; a receipt only by the addressee of the open handover)")
     public Response record(@PathParam("id") UUID id, @NotNull @Valid CustodyStepRequest r) {
         CustodyEntryRow row = records.record(caller.get(), id, new CustodyStep(r.action(), r.to(), r.courier(),
                 r.sealNumber(), r.sealIntact(), r.condition(), r.location(), r.storageConditions(),
@@ -82,7 +82,7 @@ public class CustodyResource {
     @Path("/custody")
     @Transactional
     @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
-    @Operation(summary = "Read the item's custody log, in log order")
+    @Operation(operationId = "getCustodyLog", summary = "Read the item's custody log, in log order")
     public List<EntryView> log(@PathParam("id") UUID id) {
         access.visible(caller.get(), id);
         return CustodyEntryRow.ofItem(id).stream().map(EntryView::of).toList();
@@ -91,7 +91,7 @@ public class CustodyResource {
     @GET
     @Path("/bundle")
     @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
-    @Operation(summary = "The item's custody bundle for offline verification (entries, proofs, signed checkpoint, public key)")
+    @Operation(operationId = "getCustodyBundle", summary = "The item's custody bundle for offline verification (entries, proofs, signed checkpoint, public key)")
     public Response bundle(@PathParam("id") UUID id, @QueryParam("knownTreeSize") @Min(1) Long knownTreeSize) {
         String json = CustodyBundles.toJson(bundles.of(caller.get(), id, knownTreeSize));
         return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
@@ -102,7 +102,7 @@ public class CustodyResource {
     @Path("/custody-report")
     @Produces("text/markdown")
     @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
-    @Operation(summary = "A custody report for court, rendered from the verified bundle")
+    @Operation(operationId = "getCustodyReport", summary = "A custody report for court, rendered from the verified bundle")
     public String report(@PathParam("id") UUID id) {
         return bundles.report(caller.get(), id);
     }

@@ -30,7 +30,7 @@ public class SurvivorStatusResource {
     @GET
     @Path("/{code}")
     @PermitAll
-    @Operation(summary = "Coarse status of one item (collected / at lab / analysed / in court), by the survivor's code")
+    @Operation(operationId = "getSurvivorStatus", summary = "Coarse status of one item (collected / at lab / analysed / in court), by the survivor's code")
     public StatusView get(@PathParam("code") @Pattern(regexp = "^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$",
             message = "must be a status code like ABCD-EFGH-JKLM") String code) {
         return status.stageFor(code).map(StatusView::new)

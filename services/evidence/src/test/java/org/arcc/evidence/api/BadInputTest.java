@@ -80,6 +80,7 @@ class BadInputTest {
         cases.add(new Case("bundle: knownTreeSize not a number", 400, get(medical, items + "/" + item + "/bundle?knownTreeSize=" + ECHO)));
         cases.add(new Case("bundle: knownTreeSize beyond the log", 400, get(medical, items + "/" + item + "/bundle?knownTreeSize=999999999")));
         cases.add(new Case("by-kit: not a kit number", 400, get(medical, items + "/by-kit/" + ECHO.toLowerCase())));
+        cases.add(new Case("kits: not a kit number", 400, get(medical, "/api/v1/evidence/kits/" + ECHO.toLowerCase())));
         cases.add(new Case("list: no caseId", 400, get(medical, items)));
         cases.add(new Case("list: caseId not a UUID", 400, get(medical, items + "?caseId=" + ECHO)));
         cases.add(new Case("consistency: no sizes", 400, get(medical, "/api/v1/evidence/checkpoints/consistency")));

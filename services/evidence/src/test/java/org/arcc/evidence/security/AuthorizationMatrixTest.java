@@ -91,6 +91,8 @@ class AuthorizationMatrixTest {
             new Endpoint("GET", ITEMS + "/{id}", READERS, Reach.ONE_ITEM, 200, (spec, f) -> spec.get(ITEMS + "/" + f.itemId())),
             new Endpoint("GET", ITEMS + "/by-kit/{kitNumber}", READERS, Reach.ONE_ITEM, 200,
                     (spec, f) -> spec.get(ITEMS + "/by-kit/" + f.kitNumber())),
+            new Endpoint("GET", "/api/v1/evidence/kits/{kitNumber}", READERS, Reach.ONE_ITEM, 200,
+                    (spec, f) -> spec.get("/api/v1/evidence/kits/" + f.kitNumber())),
             new Endpoint("POST", ITEMS + "/{id}/custody", Set.of("medical-officer", "case-worker", "cell-supervisor",
                     "evidence-custodian"), Reach.ONE_ITEM, 201, (spec, f) -> spec.contentType(ContentType.JSON)
                             .body(Map.of("action", "STORED", "location", "Shelf 4")).post(ITEMS + "/" + f.itemId() + "/custody")),
