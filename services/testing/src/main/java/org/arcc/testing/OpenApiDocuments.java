@@ -42,7 +42,66 @@ public final class OpenApiDocuments {
             wrong.add("no Problem schema");
         }
         forEachOperation(document, (key, path, op) -> check(key, path, op, publicOperations.contains(key), wrong));
+        Map<String, String> operationIds = new java.util.HashMap<>();
+        forEachOperation(document, (key, path, op) -> {
+            String id = op.path("operationId").asText();
+            if (id.isBlank()) {
+                wrong.add(key + ": no operationId");
+            } else if (operationIds.putIfAbsent(id, key) != null) {
+                wrong.add(key + ": operationId " + id + " is also " + operationIds.get(id) + "'s");
+            }
+        });
+        if (!document.path("servers").isArray() || document.path("servers").isEmpty()) {
+            wrong.add("no servers");
+        }
+        for (JsonNode tag : document.path("tags")) {
+            if (tag.path("description").asText().isBlank()) {
+                wrong.add("tag " + tag.path("name").asText() + " has no description");
+            }
+        }
         return wrong;
+    }
+
+    /**
+     * Every example of a request or response body that its schema does not accept, with why: the schema is
+     * what generated clients are typed from, so an example it refuses shows a schema that lies about the API.
+     */
+    public static List<String> examplesRefusedBySchemas(JsonNode document) {
+        String base = "https://arcc.invalid/openapi.json";
+        com.networknt.schema.SchemaRegistry registry = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                com.networknt.schema.SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemas(Map.of(base, document.toString())));
+        List<String> refused = new ArrayList<>();
+        forEachOperation(document, (key, path, op) -> {
+            String pointer = "/paths/" + escape(path) + "/" + key.substring(0, key.indexOf(' ')).toLowerCase();
+            checkExamples(registry, base, pointer + "/requestBody/content", op.path("requestBody").path("content"),
+                    key + " request", refused);
+            for (Iterator<Map.Entry<String, JsonNode>> responses = op.path("responses").fields(); responses.hasNext();) {
+                Map.Entry<String, JsonNode> response = responses.next();
+                checkExamples(registry, base, pointer + "/responses/" + escape(response.getKey()) + "/content",
+                        response.getValue().path("content"), key + " " + response.getKey(), refused);
+            }
+        });
+        return refused;
+    }
+
+    private static void checkExamples(com.networknt.schema.SchemaRegistry registry, String base, String pointer,
+            JsonNode content, String what, List<String> refused) {
+        for (Iterator<Map.Entry<String, JsonNode>> media = content.fields(); media.hasNext();) {
+            Map.Entry<String, JsonNode> type = media.next();
+            if (!type.getValue().has("example") || !type.getValue().has("schema")) {
+                continue;
+            }
+            com.networknt.schema.Schema schema = registry.getSchema(com.networknt.schema.SchemaLocation
+                    .of(base + "#" + pointer + "/" + escape(type.getKey()) + "/schema"));
+            schema.validate(type.getValue().get("example"))
+                    .forEach(error -> refused.add(what + ": " + error.getMessage()));
+        }
+    }
+
+    /** A JSON Pointer token (RFC 6901). */
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
     }
 
     private interface OperationVisitor {

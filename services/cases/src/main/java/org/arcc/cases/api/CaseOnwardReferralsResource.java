@@ -35,7 +35,7 @@ import org.arcc.common.security.CurrentCaller;
  * Onward referrals of one case to partner NGOs (shelter, livelihood, counselling, ...): made by the case's cell
  * only under the survivor's SHARING consent naming that partner ({@code 422 consent-required} otherwise).
  */
-@Tag(name = "Onward referrals")
+@Tag(name = "Onward referrals", description = "Referrals from a cell to a partner NGO, with the minimum data the survivor consented to share")
 @IdempotentPost
 @Path("/api/v1/cases/{id}/onward-referrals")
 @Produces(MediaType.APPLICATION_JSON)

@@ -36,7 +36,7 @@ import org.arcc.common.security.CurrentCaller;
  * Cases of the caller's own cell. A case of another cell answers 404, exactly like one that does not exist;
  * a platform administrator reaches it only with a stated reason in {@code X-Access-Reason}.
  */
-@Tag(name = "Cases")
+@Tag(name = "Cases", description = "Intake of a survivor at a cell and the case it opens: classification, deadlines, workflow state")
 @IdempotentPost
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)

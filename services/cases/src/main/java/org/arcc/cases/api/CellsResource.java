@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The cells of the network: every platform role reads them (staff pick transfer targets, partners address
  * referrals, analysts label figures); only a platform administrator adds one.
  */
-@Tag(name = "Cells")
+@Tag(name = "Cells", description = "The Anti-Rape Crisis Cells the platform connects")
 @IdempotentPost
 @Path("/api/v1/cells")
 @Produces(MediaType.APPLICATION_JSON)

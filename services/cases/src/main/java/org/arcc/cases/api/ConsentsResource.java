@@ -31,7 +31,7 @@ import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
 
 /** Consent per purpose, given by the survivor or a guardian, and its withdrawal. */
-@Tag(name = "Consent")
+@Tag(name = "Consent", description = "The survivor's (or guardian's) consent per purpose: given, withdrawn, and what each allows")
 @IdempotentPost
 @Path("/api/v1/cases/{id}/consents")
 @Produces(MediaType.APPLICATION_JSON)

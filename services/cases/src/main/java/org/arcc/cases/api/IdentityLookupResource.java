@@ -29,7 +29,7 @@ import org.arcc.common.security.CurrentCaller;
  * Exact-match search by CNIC through the blind index, within the caller's cell. A POST, so that the CNIC
  * never appears in a URL, an access log or a proxy's cache.
  */
-@Tag(name = "Identity")
+@Tag(name = "Identity", description = "The survivor's identity, encrypted and read only for a declared purpose; lookup by CNIC; erasure")
 @IdempotentPost
 @Path("/api/v1/cases/identity-lookups")
 @Produces(MediaType.APPLICATION_JSON)

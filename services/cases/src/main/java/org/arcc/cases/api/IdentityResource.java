@@ -30,7 +30,7 @@ import org.arcc.common.security.CurrentCaller;
  * The one place a survivor's identity enters or leaves the platform. Reads need a declared purpose
  * ({@code X-Access-Purpose}); every access is audited; erasure destroys the key.
  */
-@Tag(name = "Identity")
+@Tag(name = "Identity", description = "The survivor's identity, encrypted and read only for a declared purpose; lookup by CNIC; erasure")
 @Path("/api/v1/cases/{id}/identity")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -35,7 +35,7 @@ import org.arcc.common.security.CurrentCaller;
  * Onward referrals as the partner NGO sees them: its own only, with the minimum it needs to receive the
  * survivor (never the case); the partner accepts or declines each.
  */
-@Tag(name = "Onward referrals")
+@Tag(name = "Onward referrals", description = "Referrals from a cell to a partner NGO, with the minimum data the survivor consented to share")
 @IdempotentPost
 @Path("/api/v1/onward-referrals")
 @Produces(MediaType.APPLICATION_JSON)

@@ -38,7 +38,7 @@ import org.arcc.common.security.CurrentCaller;
  * Referrals from partner NGOs: the partner submits and polls its own; the receiving cell accepts (a case
  * opens) or declines. Partners never see case contents. Webhook registration is an administrator's.
  */
-@Tag(name = "Referrals")
+@Tag(name = "Referrals", description = "Partner NGOs' referrals of survivors to a cell, the cell's decision and the partner's webhook")
 @IdempotentPost
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)

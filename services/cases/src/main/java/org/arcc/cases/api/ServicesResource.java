@@ -30,7 +30,7 @@ import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
 
 /** Services given to the survivor under one roof. */
-@Tag(name = "Services")
+@Tag(name = "Services", description = "Services given to the survivor under one roof: medical, medico-legal, counselling, legal, shelter")
 @IdempotentPost
 @Path("/api/v1/cases/{id}/services")
 @Produces(MediaType.APPLICATION_JSON)

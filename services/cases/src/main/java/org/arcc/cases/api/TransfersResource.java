@@ -34,7 +34,7 @@ import org.arcc.common.security.CurrentCaller;
  * Transfers between cells. The owning cell proposes ({@code POST /api/v1/cases/{id}/transfers}); the
  * receiving cell lists what waits for it and accepts or declines.
  */
-@Tag(name = "Transfers")
+@Tag(name = "Transfers", description = "Moving a case to another cell, proposed by its cell and decided by the receiving one")
 @IdempotentPost
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)

@@ -34,7 +34,7 @@ import org.arcc.common.security.CurrentCaller;
  * (the supervisor's approval) and reopening are the supervisor's. Send the case's {@code ETag} as
  * {@code If-Match} to refuse a stale move (412).
  */
-@Tag(name = "Workflow")
+@Tag(name = "Workflow", description = "The case's steps from intake to closure, and reopening by the supervisor")
 @IdempotentPost
 @Path("/api/v1/cases/{id}/status")
 @Produces(MediaType.APPLICATION_JSON)

@@ -42,6 +42,7 @@ class OpenApiDocumentTest {
         Set<String> operations = OpenApiDocuments.operations(document);
         assertThat(operations).as("operations documented").hasSizeGreaterThanOrEqualTo(29);
         assertThat(OpenApiDocuments.gaps(document, Set.of())).as("operations described incompletely").isEmpty();
+        assertThat(OpenApiDocuments.examplesRefusedBySchemas(document)).as("examples their schemas refuse").isEmpty();
 
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(ApiDocumentFilter.EXAMPLES)) {
             Set<String> examples = new TreeSet<>();

@@ -52,6 +52,7 @@ public class ApiDocumentFilter implements OASFilter {
 
     public static final String EXAMPLES = "META-INF/openapi-examples.json";
     static final String SCHEME = "bearer";
+    static final String SIGN_IN = "signIn";
     static final String PROBLEM_SCHEMA = "Problem";
     private static final String API = "/api/v1";
 
@@ -64,7 +65,17 @@ public class ApiDocumentFilter implements OASFilter {
                 .scheme("bearer").bearerFormat("JWT")
                 .description("Access token from the ARCC identity provider (Keycloak realm arcc, audience arcc-api). "
                         + "Staff tokens carry a cell claim, partner tokens a partner claim."));
+        String oidc = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("arcc.openapi.oidc-url", String.class).orElse("http://localhost:8180/realms/arcc");
+        components.addSecurityScheme(SIGN_IN, OASFactory.createSecurityScheme().type(SecurityScheme.Type.OAUTH2)
+                .description("Sign in as a person (authorization code with PKCE, public client arcc-web): what the "
+                        + "gateway's Swagger UI uses for Try it out. Machine clients use bearer tokens.")
+                .flows(OASFactory.createOAuthFlows().authorizationCode(OASFactory.createOAuthFlow()
+                        .authorizationUrl(oidc + "/protocol/openid-connect/auth")
+                        .tokenUrl(oidc + "/protocol/openid-connect/token")
+                        .scopes(new java.util.TreeMap<>(Map.of("openid", "OpenID Connect sign-in"))))));
         components.addSchema(PROBLEM_SCHEMA, problemSchema());
+        allowNullWhereNotRequired(components);
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -77,6 +88,41 @@ public class ApiDocumentFilter implements OASFilter {
         });
     }
 
+    /**
+     * The API writes {@code null} for a field it has no value for (a case not yet closed has
+     * {@code "closedAt": null}), and accepts {@code null} for an optional field. So every property that a schema
+     * does not list as required may be {@code null}: in OpenAPI 3.1, {@code type: [string, "null"]}, or for a
+     * reference {@code anyOf: [{$ref}, {type: "null"}]}. Generated clients then type these fields as nullable
+     * instead of breaking on the first {@code null}.
+     */
+    static void allowNullWhereNotRequired(Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        components.getSchemas().values().forEach(schema -> {
+            if (schema.getProperties() == null) {
+                return;
+            }
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
+            properties.replaceAll((name, property) -> required.contains(name) ? property : nullable(property));
+            schema.setProperties(properties);
+        });
+    }
+
+    private static Schema nullable(Schema property) {
+        if (property.getRef() != null) {
+            return OASFactory.createSchema().description(property.getDescription())
+                    .addAnyOf(OASFactory.createSchema().ref(property.getRef()))
+                    .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
+        }
+        if (property.getType() != null && !property.getType().isEmpty()
+                && !property.getType().contains(Schema.SchemaType.NULL)) {
+            property.addType(Schema.SchemaType.NULL);
+        }
+        return property;
+    }
+
     private static void complete(PathItem.HttpMethod method, String path, Operation operation, JsonNode example) {
         // Quarkus names the roles of @RolesAllowed in a requirement of its own scheme; keep them, under ours.
         List<String> roles = operation.getSecurity() == null ? List.of() : operation.getSecurity().stream()
@@ -84,7 +130,8 @@ public class ApiDocumentFilter implements OASFilter {
                 .flatMap(List::stream).distinct().toList();
         boolean open = example != null && example.path("public").asBoolean(false);
         operation.setSecurity(open ? new java.util.ArrayList<>()
-                : new java.util.ArrayList<>(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME, roles))));
+                : new java.util.ArrayList<>(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME, roles),
+                        OASFactory.createSecurityRequirement().addScheme(SIGN_IN, List.of()))));
         if (method == PathItem.HttpMethod.POST && (operation.getParameters() == null || operation.getParameters().stream()
                 .noneMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName())))) {
             operation.addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER)

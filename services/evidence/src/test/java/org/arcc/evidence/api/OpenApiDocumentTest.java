@@ -42,6 +42,7 @@ class OpenApiDocumentTest {
         assertThat(operations).as("operations documented").hasSize(12);
         assertThat(OpenApiDocuments.gaps(document, Set.of("GET /api/v1/evidence/status/{code}")))
                 .as("operations described incompletely").isEmpty();
+        assertThat(OpenApiDocuments.examplesRefusedBySchemas(document)).as("examples their schemas refuse").isEmpty();
 
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(ApiDocumentFilter.EXAMPLES)) {
             Set<String> examples = new TreeSet<>();
