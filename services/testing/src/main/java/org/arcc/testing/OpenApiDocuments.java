@@ -144,6 +144,11 @@ public final class OpenApiDocuments {
             Map.Entry<String, JsonNode> response = responses.next();
             if (response.getKey().startsWith("2") && response.getValue().has("content")) {
                 successBody = true;
+                for (JsonNode media : response.getValue().get("content")) {
+                    if (media.path("schema").isEmpty()) {
+                        wrong.add(key + ": its " + response.getKey() + " body has no schema (clients would type it as anything)");
+                    }
+                }
                 example |= hasExample(response.getValue().get("content"));
             }
         }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.Disability;
 import org.arcc.cases.domain.OnwardReferral;
@@ -74,6 +75,7 @@ public class CaseOnwardReferralsResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @APIResponseSchema(value = CaseOnwardReferralsResource.OnwardReferralView.class, responseCode = "201")
     @Operation(operationId = "makeOnwardReferral", summary = "Refer the survivor onward to a partner",
             description = "Shelter, livelihood, counselling and more, only with an active SHARING consent naming that "
             + "partner (422 otherwise). The partner gets the minimum; the note stays encrypted with the cell.")

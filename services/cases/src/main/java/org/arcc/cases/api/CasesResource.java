@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.cases.service.CaseIntake;
@@ -54,6 +55,7 @@ public class CasesResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @APIResponseSchema(value = CaseView.class, responseCode = "201")
     @Operation(operationId = "openCase", summary = "Open a case",
             description = "Opens a case at the caller's cell with a pseudonymous reference such as KHI-2026-00042 and "
             + "publishes arcc.case.opened.v1 and, with the classification, arcc.case.opened.v2. Channel, age band and "
@@ -96,6 +98,7 @@ public class CasesResource {
     @Path("/{id}")
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer",
             "platform-admin" })
+    @APIResponseSchema(value = CaseView.class, responseCode = "200")
     @Operation(operationId = "getCase", summary = "Read a case",
             description = "A case of the caller's cell, with its deadlines and reopenings; another cell's case answers 404."
             + " An administrator reaches any cell only with X-Access-Reason, audited and raised as an alert.")

@@ -23,6 +23,7 @@ import org.arcc.cases.domain.Cell;
 import org.arcc.cases.service.Cells;
 import org.arcc.common.security.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -69,6 +70,7 @@ public class CellsResource {
 
     @POST
     @RolesAllowed("platform-admin")
+    @APIResponseSchema(value = CellsResource.CellView.class, responseCode = "201")
     @Operation(operationId = "addCell", summary = "Add a cell",
             description = "A platform administrator adds a cell (code such as KHI or LHE-3, name, city); 409 if the code "
             + "exists. Its staff then need tokens whose cell claim names it.")

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.Consent;
 import org.arcc.cases.domain.ConsentGiver;
@@ -58,6 +59,7 @@ public class ConsentsResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer" })
+    @APIResponseSchema(value = ConsentsResource.ConsentView.class, responseCode = "201")
     @Operation(operationId = "giveConsent", summary = "Record a consent",
             description = "Consent for one purpose, given by the survivor or, for a child, a guardian with the child's "
             + "assent under the configured age rules. A SHARING consent names its recipient partner. Publishes "

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.service.IdentityRecords;
 import org.arcc.cases.service.Purpose;
@@ -55,6 +56,7 @@ public class IdentityResource {
 
     @GET
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "legal-officer", "platform-admin" })
+    @APIResponseSchema(value = IdentityRequest.class, responseCode = "200")
     @Operation(operationId = "readIdentity", summary = "Read the survivor's identity",
             description = "Requires X-Access-Purpose; every read is audited with its purpose. Answers 410 once the identity"
             + " was erased.")

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.AgeBand;
 import org.arcc.cases.domain.IncidentCategory;
@@ -83,6 +84,7 @@ public class ReferralsResource {
     @POST
     @Path("/referrals")
     @RolesAllowed("partner-ngo")
+    @APIResponseSchema(value = ReferralsResource.ReferralView.class, responseCode = "201")
     @Operation(operationId = "sendReferral", summary = "Refer a survivor to a cell (partner NGO)",
             description = "Codes and a consent attestation only, never identity. The status is pushed to the partner's "
             + "webhook and can be polled.")

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.ServiceDelivery;
 import org.arcc.cases.domain.ServiceType;
@@ -56,6 +57,7 @@ public class ServicesResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    @APIResponseSchema(value = ServicesResource.ServiceView.class, responseCode = "201")
     @Operation(operationId = "recordService", summary = "Record a service given",
             description = "Each service by its profession (or the supervisor). The exam, evidence collection and FIR "
             + "assistance need their consent (422 otherwise). Notes are encrypted. A medico-legal exam after "

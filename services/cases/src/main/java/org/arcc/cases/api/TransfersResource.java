@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.CaseTransfer;
 import org.arcc.cases.service.Transfers;
@@ -64,6 +65,7 @@ public class TransfersResource {
     @POST
     @Path("/{id}/transfers")
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @APIResponseSchema(value = TransfersResource.TransferView.class, responseCode = "201")
     @Operation(operationId = "proposeTransfer", summary = "Propose a transfer to another cell",
             description = "The owning cell proposes moving the case; publishes arcc.case.transfer-proposed.v1.")
     public Response propose(@PathParam("id") UUID id, @NotNull @Valid ProposeTransferRequest request) {

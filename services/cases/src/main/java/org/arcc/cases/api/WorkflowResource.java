@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.CaseStatus;
 import org.arcc.cases.domain.SurvivorCase;
@@ -52,6 +53,7 @@ public class WorkflowResource {
 
     @POST
     @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @APIResponseSchema(value = CaseView.class, responseCode = "200")
     @Operation(operationId = "moveCaseStatus", summary = "Move a case through the workflow",
             description = "One step forward at a time (409 otherwise). Closing and reopening are the supervisor's; a "
             + "reopening needs a reason, stored encrypted. Send the case's ETag as If-Match to refuse a stale "

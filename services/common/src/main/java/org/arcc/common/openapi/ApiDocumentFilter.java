@@ -205,12 +205,15 @@ public class ApiDocumentFilter implements OASFilter {
                 }
                 Content content = response.getContent() == null ? OASFactory.createContent() : response.getContent();
                 response.setContent(content);
-                MediaType json = content.getMediaType("application/json");
-                if (json == null) {
-                    json = OASFactory.createMediaType();
-                    content.addMediaType("application/json", json);
+                MediaType body = content.getMediaType("application/json");
+                if (body == null && content.getMediaTypes() != null && !content.getMediaTypes().isEmpty()) {
+                    body = content.getMediaTypes().values().iterator().next(); // e.g. text/markdown
                 }
-                json.setExample(value(code.getValue()));
+                if (body == null) {
+                    body = OASFactory.createMediaType();
+                    content.addMediaType("application/json", body);
+                }
+                body.setExample(value(code.getValue()));
             }
         }
     }

@@ -34,6 +34,11 @@ import org.arcc.evidence.service.CustodyRecords;
 import org.arcc.evidence.service.CustodyStep;
 import org.arcc.evidence.service.ItemAccess;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * An item's custody log: append a step (there is no update and no delete, by design and by test), read
@@ -69,6 +74,7 @@ public class CustodyResource {
     @POST
     @Path("/custody")
     @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "evidence-custodian" })
+    @APIResponseSchema(value = EntryView.class, responseCode = "201")
     @Operation(operationId = "recordCustodyStep", summary = "Record a custody step (only the holder; a receipt only by the addressee of the open handover)")
     public Response record(@PathParam("id") UUID id, @NotNull @Valid CustodyStepRequest r) {
         CustodyEntryRow row = records.record(caller.get(), id, new CustodyStep(r.action(), r.to(), r.courier(),
@@ -91,6 +97,9 @@ public class CustodyResource {
     @GET
     @Path("/bundle")
     @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @APIResponse(responseCode = "200", description = "The item's custody bundle (format arcc-custody-bundle/1, docs/custody.md)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "An arcc-custody-bundle/1 document: entries, inclusion and consistency proofs, the signed checkpoint")))
     @Operation(operationId = "getCustodyBundle", summary = "The item's custody bundle for offline verification (entries, proofs, signed checkpoint, public key)")
     public Response bundle(@PathParam("id") UUID id, @QueryParam("knownTreeSize") @Min(1) Long knownTreeSize) {
         String json = CustodyBundles.toJson(bundles.of(caller.get(), id, knownTreeSize));

@@ -36,6 +36,7 @@ import org.arcc.evidence.service.LabDeadlines;
 import org.arcc.evidence.service.Registration;
 import org.arcc.evidence.service.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Evidence items: registered by the collecting cell, read by its staff and by the custodian holding them. */
 @IdempotentPost
@@ -74,6 +75,7 @@ public class ItemsResource {
 
     @POST
     @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor" })
+    @APIResponseSchema(value = ItemsResource.RegisteredItem.class, responseCode = "201")
     @Operation(operationId = "registerItem", summary = "Register a collected item (opens its custody log with COLLECTED)")
     public Response register(@NotNull @Valid RegisterItemRequest r) {
         EvidenceItems.Registered registered = items.register(caller.get(),
