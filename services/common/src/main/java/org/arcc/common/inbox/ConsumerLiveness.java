@@ -90,7 +90,8 @@ final class ConsumerLiveness {
                     + "; nothing restarts it: restart the service";
         } else if (fatal) {
             reason = lastError.getSimpleName() + " is not cleared by retrying (credentials, authorisation, "
-                    + "configuration): the consumer keeps trying every " + maxBackoff.toSeconds() + " s";
+                    + "configuration): the consumer keeps trying every "
+                    + (maxBackoff.toSeconds() > 0 ? maxBackoff.toSeconds() + " s" : maxBackoff.toMillis() + " ms");
         } else if (Duration.between(lastSuccess, now).compareTo(stallLimit) > 0) {
             reason = "no successful poll for " + sinceSuccess + " s (limit " + stallLimit.toSeconds() + " s)"
                     + (lastError == null ? "" : "; last error " + lastError.getSimpleName());

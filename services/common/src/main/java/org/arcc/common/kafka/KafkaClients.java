@@ -33,7 +33,7 @@ public class KafkaClients {
         return new KafkaProducer<>(producerConfig(clientId));
     }
 
-    private Map<String, Object> producerConfig(String clientId) {
+    Map<String, Object> producerConfig(String clientId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);

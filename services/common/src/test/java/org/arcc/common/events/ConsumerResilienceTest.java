@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.utils.Utils;
 import org.arcc.common.inbox.ConsumerHealth;
 import org.arcc.common.inbox.EventConsumers;
 import org.arcc.common.kafka.FaultInjectingKafkaClients;
@@ -41,8 +44,9 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * A consumer that meets errors from its Kafka client (a commit refused after a rebalance, polls that keep
- * failing, an authorisation error, a thread that dies) against a real broker and a real PostgreSQL: it backs
- * off and resumes, applies every event exactly once, and readiness and metrics say how it is doing. The client
+ * failing, an authorisation error, a dead-letter topic it cannot reach, a thread that dies) against a real
+ * broker and a real PostgreSQL: it backs off and resumes, applies every event exactly once, skips none, and
+ * readiness and metrics say how it is doing. The client
  * errors are injected by wrapping the real consumer ({@link FaultInjectingKafkaClients}); time moves on a
  * test clock.
  */
@@ -55,6 +59,8 @@ class ConsumerResilienceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Duration STALL_LIMIT = Duration.ofMinutes(2);
+    /** {@code num.partitions} of the in-process broker. */
+    private static final int PARTITIONS = 3;
 
     public static class Faults implements QuarkusTestProfile {
         @Override
@@ -92,6 +98,35 @@ class ConsumerResilienceTest {
     @AfterEach
     void heal() {
         kafka.of(StepProjection.CONSUMER).heal();
+        kafka.deadLetterTopicDown(false);
+    }
+
+    @Test
+    void anEventThatCanNeitherBeAppliedNorDeadLetteredHoldsBackNoOtherPartition() throws Exception {
+        List<String> aggregates = onEveryPartition("held");
+        String run = StepTopic.runOf(aggregates);
+        FaultInjectingKafkaClients.Faults faults = kafka.of(StepProjection.CONSUMER);
+        int thrownBefore = faults.thrown();
+        // Hold the consumer back until every partition has its events, so that one poll returns them all.
+        faults.failPolls(() -> new KafkaException("injected: poll failed"));
+        await().atMost(PATIENCE).until(() -> faults.thrown() > thrownBefore);
+        for (String aggregate : aggregates) {
+            steps.commitPoison(aggregate, 1);
+            steps.commit(List.of(aggregate), 1, 1);
+        }
+        await().atMost(PATIENCE).until(() -> StepTopic.timesPublished(run).size() == 2 * aggregates.size());
+        kafka.deadLetterTopicDown(true);
+
+        faults.heal();
+        // Stuck on the first partition it handles: the poison step can be neither applied nor dead-lettered.
+        await().atMost(PATIENCE).until(() -> "IllegalStateException".equals(health(StepProjection.CONSUMER).lastError()));
+        kafka.deadLetterTopicDown(false);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(StepTables.applied(dataSource, run))
+                .as("step 1 of each aggregate, one per partition").isEqualTo(aggregates.size()));
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE)
+                .until(() -> StepTables.applied(dataSource, run) == aggregates.size());
+        assertThat(StepTables.outOfOrder(dataSource, run)).isZero();
     }
 
     @Test
@@ -205,6 +240,18 @@ class ConsumerResilienceTest {
         InjectedCrash() {
             super("injected: the consumer thread dies");
         }
+    }
+
+    /** One aggregate id per partition of the step topic, as the producer's default partitioner places keys. */
+    private static List<String> onEveryPartition(String prefix) {
+        String run = StepTopic.runOf(StepTopic.aggregates(prefix, 1));
+        Map<Integer, String> byPartition = new TreeMap<>();
+        for (int i = 0; byPartition.size() < PARTITIONS; i++) {
+            String aggregate = run + i;
+            byPartition.putIfAbsent(Utils.toPositive(Utils.murmur2(aggregate.getBytes(StandardCharsets.UTF_8))) % PARTITIONS,
+                    aggregate);
+        }
+        return List.copyOf(byPartition.values());
     }
 
     private ConsumerHealth health(String consumer) {

@@ -4,7 +4,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -16,17 +19,44 @@ import jakarta.enterprise.inject.Alternative;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 
 /**
  * Real Kafka consumers, each wrapped so that a test can make its next {@code commitSync}, or every
- * {@code poll} until healed, throw what a broker or the client would. Enabled by a test profile.
+ * {@code poll} until healed, throw what a broker or the client would; and a real dead-letter producer whose
+ * sends a test can make fail. Enabled by a test profile.
  */
 @Alternative
 @ApplicationScoped
 public class FaultInjectingKafkaClients extends KafkaClients {
 
     private final Map<String, Faults> faults = new ConcurrentHashMap<>();
+    private final AtomicBoolean deadLetterTopicDown = new AtomicBoolean();
+
+    /** While down, every send to a dead-letter topic fails as it does when the broker cannot take it. */
+    public void deadLetterTopicDown(boolean down) {
+        deadLetterTopicDown.set(down);
+    }
+
+    @Override
+    public KafkaProducer<String, byte[]> idempotentProducer(String clientId) {
+        if (!clientId.equals("dead-letters")) {
+            return super.idempotentProducer(clientId);
+        }
+        return new KafkaProducer<>(producerConfig(clientId)) {
+            @Override
+            public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+                if (deadLetterTopicDown.get()) {
+                    return CompletableFuture.failedFuture(new TimeoutException("injected: dead-letter topic unreachable"));
+                }
+                return super.send(record);
+            }
+        };
+    }
 
     /** The faults of a consumer group; armed before or after it starts. */
     public Faults of(String group) {
