@@ -38,7 +38,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Reads a consumer group's topics on its own thread and applies each event exactly once to the service's
  * database: the handler and the inbox claim share one transaction, offsets are committed only after the
- * events before them were applied or dead-lettered, and one partition's records are handled in order.
+ * events before them were applied or dead-lettered, and one partition's records are handled in order. A failed
+ * poll cycle is retried after a growing backoff, never the end of the thread; how the consumer is doing is in
+ * {@link #health()}.
  */
 public final class InboxConsumer {
 
