@@ -70,8 +70,17 @@ public class Bundles {
         }
         long expectedSequence = 1;
         for (CustodyEntryRow row : rows) {
-            List<byte[]> proof = MerkleTree.inclusionProof(row.leafIndex, size, nodes);
-            String problem = integrityProblem(item, row, expectedSequence, proof, checkpoint);
+            List<byte[]> proof;
+            String problem;
+            try {
+                proof = MerkleTree.inclusionProof(row.leafIndex, size, nodes);
+                problem = integrityProblem(item, row, expectedSequence, proof, checkpoint);
+            } catch (IllegalStateException | IllegalArgumentException treeDamaged) {
+                // A stored subtree deleted or no longer a hash: the tree itself was edited.
+                proof = List.of();
+                problem = "sequence " + row.sequence + " (leaf " + row.leafIndex + "): the stored Merkle tree is"
+                        + " incomplete or unreadable on its path";
+            }
             if (problem != null) {
                 broken.add(problem);
                 checkpoints.raiseLogIntegrity(item.id, row.sequence, row.leafIndex);
