@@ -120,13 +120,4 @@ class GatewaySecurityTest {
         given().get("/api/v1/cases/ids").then().statusCode(401).header("X-Request-Id", matchesPattern(".{8,}"))
                 .body("requestId", matchesPattern(".{8,}"));
     }
-
-    @Test
-    void oversizedBodiesAre413BeforeTheService() {
-        given().auth().oauth2(Tokens.caseWorker("KHI")).contentType(ContentType.JSON).body("x".repeat(4096))
-                .post("/api/v1/cases/big").then().statusCode(413).contentType(PROBLEM_JSON);
-        assertThat(StubUpstreamResource.stub().hits("/api/v1/cases/big")).isZero();
-        given().auth().oauth2(Tokens.caseWorker("KHI")).contentType(ContentType.JSON).body("{\"small\":true}")
-                .post("/api/v1/cases/big").then().statusCode(200).body("bodyBytes", equalTo(14));
-    }
 }

@@ -14,9 +14,20 @@ public interface GatewaySettings {
     /** Upstream services by name ({@code cases}, {@code evidence}, {@code legal}, {@code reporting}). */
     Map<String, Upstream> upstreams();
 
-    /** Larger request bodies are refused with 413. */
+    /** Larger declared request bodies ({@code Content-Length}) are refused with 413. */
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /**
+     * Longer request URIs (path and query) are refused with 414. Below the services' 4096-byte request line, which
+     * also holds the method and protocol.
+     */
+    @WithDefault("4000")
+    int maxUriLength();
+
+    /** Larger request headers (all of them together) are refused with 431. Below the services' 20 KiB. */
+    @WithDefault("16K")
+    MemorySize maxHeaderSize();
 
     RateLimit rateLimit();
 

@@ -2,6 +2,7 @@ package org.arcc.gateway.http;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * RFC 9457 problem bodies, in the same shape as the services' (type, title, status, detail, instance,
@@ -20,7 +21,9 @@ public final class Problems {
         NOT_FOUND("not-found", 404, "No such resource"),
         METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed here"),
         TOO_LARGE("payload-too-large", 413, "The request body is too large"),
+        URI_TOO_LONG("uri-too-long", 414, "The request URI is too long"),
         TOO_MANY_REQUESTS("rate-limited", 429, "Too many requests"),
+        HEADERS_TOO_LARGE("headers-too-large", 431, "The request headers are too large"),
         UNAVAILABLE("service-unavailable", 503, "The service is not available"),
         TIMEOUT("upstream-timeout", 504, "The service did not answer in time");
 
@@ -37,6 +40,18 @@ public final class Problems {
         public int status() {
             return status;
         }
+    }
+
+    /**
+     * Answers with the problem unless an answer was already sent. {@code instance} is left out when null (a path
+     * too long to repeat, or one that holds the refused value).
+     */
+    public static void respond(RoutingContext rc, Type type, String detail, String instance, String requestId) {
+        if (rc.response().ended()) {
+            return;
+        }
+        rc.response().setStatusCode(type.status()).putHeader("content-type", MEDIA_TYPE)
+                .end(body(type, detail, instance, requestId));
     }
 
     public static Buffer body(Type type, String detail, String path, String requestId) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.arcc.gateway.config.GatewaySettings;
 import org.arcc.gateway.http.Problems;
 import org.arcc.gateway.http.RequestIds;
 import org.arcc.gateway.routing.Route;
@@ -50,9 +49,6 @@ public class GatewayRoutes {
 
     @Inject
     RateLimiter limiter;
-
-    @Inject
-    GatewaySettings settings;
 
     @Inject
     IdentityProviderManager identities;
@@ -98,12 +94,6 @@ public class GatewayRoutes {
         Route.Rule rule = route.ruleFor(method, path).orElse(null);
         if (rule == null) {
             problem(rc, Problems.Type.METHOD_NOT_ALLOWED, method + " is not allowed on " + path, requestId);
-            return;
-        }
-        String length = request.getHeader("Content-Length");
-        if (length != null && parseLong(length) > settings.maxBodySize().asLongValue()) {
-            problem(rc, Problems.Type.TOO_LARGE, "Request bodies are limited to " + settings.maxBodySize().asLongValue()
-                    + " bytes", requestId);
             return;
         }
         if (rule.anonymous()) {
@@ -191,11 +181,7 @@ public class GatewayRoutes {
     }
 
     static void problem(RoutingContext rc, Problems.Type type, String detail, String requestId) {
-        if (rc.response().ended()) {
-            return;
-        }
-        rc.response().setStatusCode(type.status()).putHeader("content-type", Problems.MEDIA_TYPE)
-                .end(Problems.body(type, detail, rc.normalizedPath(), requestId));
+        Problems.respond(rc, type, detail, rc.normalizedPath(), requestId);
     }
 
     private static void stripIdentityHeaders(HttpServerRequest request) {
@@ -214,13 +200,5 @@ public class GatewayRoutes {
             return (clientId == null || clientId.isBlank() ? "" : clientId + ":") + token.getSubject();
         }
         return identity.getPrincipal().getName();
-    }
-
-    private static long parseLong(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
     }
 }

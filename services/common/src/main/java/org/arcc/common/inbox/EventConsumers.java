@@ -1,6 +1,7 @@
 package org.arcc.common.inbox;
 
-import java.util.HashMap;
+import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,13 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.arcc.common.kafka.KafkaClients;
-import org.arcc.common.kafka.KafkaSettings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,12 +26,11 @@ import io.quarkus.runtime.ShutdownEvent;
  *     consumers.start("reporting-cases", List.of(Topics.CASES), this::apply);
  * }
  * }</pre>
+ *
+ * Each running consumer's liveness is in readiness ({@link EventConsumersHealthCheck}) and in metrics.
  */
 @ApplicationScoped
 public class EventConsumers {
-
-    @Inject
-    KafkaSettings kafka;
 
     @Inject
     KafkaClients clients;
@@ -51,6 +46,9 @@ public class EventConsumers {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    Clock clock;
 
     private final Map<String, InboxConsumer> running = new ConcurrentHashMap<>();
     private KafkaProducer<String, byte[]> deadLetters;
@@ -69,18 +67,9 @@ public class EventConsumers {
         if (deadLetters == null) {
             deadLetters = clients.idempotentProducer("dead-letters");
         }
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, name);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        InboxConsumer consumer = new InboxConsumer(name, topics, handler, new KafkaConsumer<>(config), deadLetters,
-                inbox, settings, mapper, metrics);
+        InboxConsumer consumer = new InboxConsumer(name, topics, handler,
+                clients.inboxConsumer(name, settings.maxPollRecords()), deadLetters, inbox, settings, mapper, clock,
+                metrics);
         running.put(name, consumer);
         consumer.start();
         return consumer;
@@ -92,6 +81,18 @@ public class EventConsumers {
             throw new IllegalArgumentException("No consumer named " + name);
         }
         return consumer;
+    }
+
+    /** Stops a consumer; it leaves health and metrics, and may be started again. */
+    public synchronized void stop(String name) {
+        get(name).stop();
+        running.remove(name);
+    }
+
+    /** The liveness of every running consumer, by name. */
+    public List<ConsumerHealth> health() {
+        return running.values().stream().map(InboxConsumer::health)
+                .sorted(Comparator.comparing(ConsumerHealth::consumer)).toList();
     }
 
     synchronized void stopAll(@Observes ShutdownEvent event) {

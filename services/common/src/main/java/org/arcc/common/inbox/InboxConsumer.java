@@ -1,17 +1,22 @@
 package org.arcc.common.inbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,40 +31,52 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Reads a consumer group's topics on its own thread and applies each event exactly once to the service's
  * database: the handler and the inbox claim share one transaction, offsets are committed only after the
- * events before them were applied or dead-lettered, and one partition's records are handled in order.
+ * events before them were applied or dead-lettered, and one partition's records are handled in order. A failed
+ * poll cycle is retried after a growing backoff, never the end of the thread; how the consumer is doing is in
+ * {@link #health()}.
  */
 public final class InboxConsumer {
 
     private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
     private static final int MAX_ERROR_TEXT = 300;
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(250);
 
     private final String name;
     private final List<String> topics;
     private final EventHandler handler;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> deadLetters;
     private final Inbox inbox;
     private final ConsumerSettings settings;
     private final ObjectMapper mapper;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final List<Meter> meters = new ArrayList<>();
     private final AtomicLong lag = new AtomicLong();
     private final Counter deadLettered;
     private final Counter applied;
+    private final Counter failures;
+    private final ConsumerLiveness liveness;
     private final AtomicReference<Replay> replay = new AtomicReference<>();
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
+    /** The last poll's records while their offsets are not committed: read again before polling on. */
+    private ConsumerRecords<String, byte[]> unsettled;
 
     private record Replay(Runnable resetProjection, CompletableFuture<Void> done) {
     }
 
-    InboxConsumer(String name, List<String> topics, EventHandler handler, KafkaConsumer<String, byte[]> consumer,
+    InboxConsumer(String name, List<String> topics, EventHandler handler, Consumer<String, byte[]> consumer,
             KafkaProducer<String, byte[]> deadLetters, Inbox inbox, ConsumerSettings settings, ObjectMapper mapper,
-            MeterRegistry metrics) {
+            Clock clock, MeterRegistry metrics) {
         this.name = name;
         this.topics = List.copyOf(topics);
         this.handler = handler;
@@ -68,13 +85,34 @@ public final class InboxConsumer {
         this.inbox = inbox;
         this.settings = settings;
         this.mapper = mapper;
-        Gauge.builder("arcc.consumer.lag", lag, AtomicLong::get)
+        this.clock = clock;
+        this.metrics = metrics;
+        this.liveness = new ConsumerLiveness(name, topics, clock.instant(), settings.failureBackoff(),
+                settings.failureBackoffMax(), settings.stallLimit());
+        meters.add(Gauge.builder("arcc.consumer.lag", lag, AtomicLong::get)
                 .description("Records not yet consumed, summed over the consumer's partitions")
-                .tag("consumer", name).register(metrics);
+                .tag("consumer", name).register(metrics));
         this.deadLettered = Counter.builder("arcc.consumer.dead.letters")
                 .description("Events sent to a dead-letter topic").tag("consumer", name).register(metrics);
         this.applied = Counter.builder("arcc.consumer.applied")
                 .description("Events applied (duplicates excluded)").tag("consumer", name).register(metrics);
+        this.failures = Counter.builder("arcc.consumer.failures")
+                .description("Failed poll cycles (each retried after a backoff)").tag("consumer", name)
+                .register(metrics);
+        meters.add(deadLettered);
+        meters.add(applied);
+        meters.add(failures);
+        meters.add(Gauge.builder("arcc.consumer.alive", this, c -> c.health().alive() ? 1 : 0)
+                .description("1 while the consumer's thread runs").tag("consumer", name).register(metrics));
+        meters.add(Gauge.builder("arcc.consumer.ready", this, c -> c.health().up() ? 1 : 0)
+                .description("1 while the consumer counts as hearing its events (as in /q/health/ready)")
+                .tag("consumer", name).register(metrics));
+        meters.add(Gauge.builder("arcc.consumer.seconds.since.poll", this, c -> c.health().secondsSincePoll())
+                .description("Seconds since the last successful poll (read, applied, committed)")
+                .tag("consumer", name).register(metrics));
+        meters.add(Gauge.builder("arcc.consumer.consecutive.failures", this, c -> c.health().consecutiveFailures())
+                .description("Failed poll cycles since the last successful one").tag("consumer", name)
+                .register(metrics));
         this.thread = new Thread(this::run, "consumer-" + name);
         this.thread.setDaemon(true);
     }
@@ -84,14 +122,17 @@ public final class InboxConsumer {
         thread.start();
     }
 
+    /** Ends the consumer; the only way it ends other than its thread dying. */
     void stop() {
         running = false;
+        stopping.countDown();
         consumer.wakeup();
         try {
             thread.join(Duration.ofSeconds(10).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        meters.forEach(metrics::remove);
     }
 
     public String name() {
@@ -108,6 +149,11 @@ public final class InboxConsumer {
         return deadLettered.count();
     }
 
+    /** Whether it is alive and polling, how long since it last polled successfully, and why it is down if it is. */
+    public ConsumerHealth health() {
+        return liveness.at(clock.instant(), thread.isAlive(), lag.get());
+    }
+
     /**
      * Rebuilds from scratch: in one transaction runs {@code resetProjection} (which empties what the handler
      * built) and forgets the inbox, then rewinds every partition of this consumer to its beginning.
@@ -121,45 +167,106 @@ public final class InboxConsumer {
         return request.done();
     }
 
+    /**
+     * Polls until {@link #stop()}. A failed cycle (a rebalance that made the commit fail, the broker or the
+     * database away, anything thrown by the client) never ends the loop: the consumer backs off, reads again
+     * what it had not committed, and carries on. Only an {@link Error} ends the thread, which health reports.
+     */
     private void run() {
         try {
             while (running) {
                 try {
-                    replayIfAsked();
-                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
-                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                    boolean failed = false;
-                    for (TopicPartition partition : records.partitions()) {
-                        if (!handlePartition(partition, records.records(partition), done)) {
-                            failed = true;
-                            break;
-                        }
-                    }
-                    if (!done.isEmpty()) {
-                        // Once per poll, not per record: a crash before this only means redelivery, which the
-                        // inbox absorbs.
-                        consumer.commitSync(done);
-                    }
-                    if (failed) {
-                        pause(settings.failureBackoff());
-                    }
-                    updateLag();
+                    cycle();
                 } catch (WakeupException e) {
                     // stop() or replay(): the loop looks at both
+                } catch (RuntimeException e) {
+                    failed(e);
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.errorf("Consumer %s stopped on %s", name, e.getClass().getName());
+        } catch (Error e) {
+            // Not rethrown: logged here once, and readiness reports it for as long as the service runs.
+            liveness.ended(e);
+            LOG.errorf("Consumer %s ended on %s; nothing restarts it, readiness is DOWN", name, e.getClass().getName());
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.warnf("Consumer %s did not close cleanly: %s", name, e.getClass().getSimpleName());
+            }
         }
     }
 
     /**
-     * Handles one partition's records in order, noting in {@code done} the offset to commit; false when it
-     * had to stop early on an infrastructure failure (the partition is then rewound to the failed record).
+     * One poll: applies its records partition by partition and commits what was applied. Throws what failed;
+     * whatever was polled but not committed is then read again (the inbox skips what was already applied).
      */
-    private boolean handlePartition(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records,
+    private void cycle() {
+        if (unsettled != null) {
+            rewind(unsettled);
+            unsettled = null;
+        }
+        replayIfAsked();
+        ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+        unsettled = records.isEmpty() ? null : records;
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        RuntimeException stuck = null;
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+            if (stuck != null) {
+                // Not handled this time: read from its first record again rather than skip it.
+                consumer.seek(partition, batch.get(0).offset());
+            } else {
+                stuck = handlePartition(partition, batch, done);
+            }
+        }
+        if (!done.isEmpty()) {
+            // Once per poll, not per record: a crash before this only means redelivery, which the inbox absorbs.
+            consumer.commitSync(done);
+        }
+        unsettled = null;
+        updateLag();
+        if (stuck != null) {
+            throw stuck;
+        }
+        int ended = liveness.succeeded(clock.instant());
+        if (ended > 0) {
+            LOG.infof("Consumer %s resumed after %d failed cycles", name, ended);
+        }
+    }
+
+    private void failed(RuntimeException error) {
+        failures.increment();
+        Duration backoff = liveness.failed(error);
+        ConsumerHealth health = health();
+        int inARow = health.consecutiveFailures();
+        if ((inARow & (inARow - 1)) != 0) {
+            // A long streak is logged at its 1st, 2nd, 4th, 8th… failure, not at every retry.
+            LOG.debugf("Consumer %s failed on %s again (%d in a row)", name, error.getClass().getName(), inARow);
+        } else if (ConsumerLiveness.isFatal(error)) {
+            LOG.errorf("Consumer %s failed on %s (not cleared by retrying; readiness is DOWN), next try in %d ms",
+                    name, error.getClass().getName(), backoff.toMillis());
+        } else {
+            LOG.warnf("Consumer %s failed on %s (%d in a row, %d s since its last successful poll), next try in %d ms",
+                    name, error.getClass().getName(), inARow, health.secondsSincePoll(), backoff.toMillis());
+        }
+        pause(backoff);
+    }
+
+    /** Moves each partition of {@code records} that is still ours back to its first record there. */
+    private void rewind(ConsumerRecords<String, byte[]> records) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        for (TopicPartition partition : records.partitions()) {
+            if (assigned.contains(partition)) {
+                consumer.seek(partition, records.records(partition).get(0).offset());
+            }
+        }
+    }
+
+    /**
+     * Handles one partition's records in order, noting in {@code done} the offset to commit; returns the
+     * infrastructure failure it had to stop on (the partition is then rewound to the failed record), else null.
+     */
+    private RuntimeException handlePartition(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records,
             Map<TopicPartition, OffsetAndMetadata> done) {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
@@ -169,11 +276,11 @@ public final class InboxConsumer {
                 LOG.warnf("Consumer %s will retry %s-%d@%d: %s", name, partition.topic(), partition.partition(),
                         record.offset(), infrastructure.getClass().getSimpleName());
                 consumer.seek(partition, record.offset());
-                return false;
+                return infrastructure;
             }
             done.put(partition, new OffsetAndMetadata(record.offset() + 1));
         }
-        return true;
+        return null;
     }
 
     private void handleWithRetries(ConsumerRecord<String, byte[]> record) {
@@ -291,11 +398,15 @@ public final class InboxConsumer {
         return message.length() <= MAX_ERROR_TEXT ? message : message.substring(0, MAX_ERROR_TEXT) + "…";
     }
 
-    private static void pause(Duration duration) {
+    /** Waits, or less when {@link #stop()} is called. */
+    private void pause(Duration duration) {
+        // This thread belongs to the consumer and ends only through stop(): an interrupt (a Kafka client
+        // InterruptException sets one) must not turn every later pause into a busy loop.
+        Thread.interrupted();
         try {
-            Thread.sleep(duration.toMillis());
+            stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Thread.interrupted();
         }
     }
 }

@@ -8,9 +8,14 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Creates Kafka clients configured the one way ARCC services use them. */
@@ -28,7 +33,7 @@ public class KafkaClients {
         return new KafkaProducer<>(producerConfig(clientId));
     }
 
-    private Map<String, Object> producerConfig(String clientId) {
+    Map<String, Object> producerConfig(String clientId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -58,6 +63,26 @@ public class KafkaClients {
         config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                 (int) Math.max(settings.producerDeliveryTimeout().toMillis() + 10_000, 30_000));
         return new KafkaProducer<>(config);
+    }
+
+    /**
+     * A consumer for an inbox consumer group: offsets committed by hand after the events before them were applied,
+     * only committed transactions read, a new group starting from the beginning of its topics.
+     *
+     * @param group consumer group id, also the client id
+     */
+    public Consumer<String, byte[]> inboxConsumer(String group, int maxPollRecords) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, group);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(config);
     }
 
     public Admin admin() {

@@ -12,6 +12,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     CONFLICT("conflict", 409, "The request conflicts with the current state"),
+    CUSTODY_LOG_INTEGRITY("custody-log-integrity", 409, "The custody log no longer matches what was signed"),
     GONE("gone", 410, "The resource was erased"),
     PRECONDITION_FAILED("precondition-failed", 412, "The resource changed since you read it"),
     CONSENT_REQUIRED("consent-required", 422, "The survivor's consent is required"),

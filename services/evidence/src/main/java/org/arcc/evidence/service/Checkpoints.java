@@ -212,6 +212,12 @@ public class Checkpoints {
         return problems;
     }
 
+    /** A stored entry found not to match the signed log outside signing (a bundle check): published once per leaf. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void raiseLogIntegrity(UUID itemId, long sequence, long leafIndex) {
+        raise(itemId, sequence, leafIndex);
+    }
+
     private void raise(UUID itemId, Long sequence, long leafIndex) {
         if (!reportedLeaves.add(leafIndex)) {
             return;

@@ -5,6 +5,7 @@ import static org.arcc.evidence.EvidenceApi.ITEMS;
 import static org.arcc.evidence.EvidenceApi.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.arcc.contracts.Topics;
 import org.arcc.custody.BundleVerifier;
@@ -23,7 +23,6 @@ import org.arcc.custody.Checkpoint;
 import org.arcc.custody.CheckpointKeys;
 import org.arcc.custody.CustodyBundle;
 import org.arcc.custody.CustodyBundles;
-import org.arcc.custody.Finding;
 import org.arcc.custody.VerificationResult;
 import org.arcc.evidence.CaseFacts;
 import org.arcc.evidence.EvidenceApi;
@@ -49,9 +48,11 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * Journey 5's cover-up: someone with database access (here: the PostgreSQL superuser, who can switch the
- * append-only triggers off) edits, deletes or reorders custody entries. The offline verifier names the entry
- * each time, and the next checkpoint is refused with a LOG_INTEGRITY anomaly. Runs on its own database
- * (its own profile), since it leaves the log broken on purpose.
+ * append-only triggers off) edits, deletes or reorders custody entries. The service then refuses the item's
+ * bundle (and court report) with a 409 problem naming the entry, without its text, and publishes a
+ * LOG_INTEGRITY anomaly; an untouched item's bundle is still served; the next checkpoint is refused. (The
+ * offline verifier names the same tampering in a bundle that left the service: {@code BundleVerifierTest}.)
+ * Runs on its own database (its own profile), since it leaves the log broken on purpose.
  */
 @QuarkusTest
 @TestProfile(TamperDetectionTest.OwnDatabase.class)
@@ -79,6 +80,7 @@ class TamperDetectionTest {
     String edited;
     String deleted;
     String reordered;
+    String untouched;
     Checkpoint trusted;
 
     @BeforeEach
@@ -90,38 +92,48 @@ class TamperDetectionTest {
         edited = itemWithFourEntries(caseId);
         deleted = itemWithFourEntries(caseId);
         reordered = itemWithFourEntries(caseId);
+        untouched = itemWithFourEntries(caseId);
         trusted = checkpoints.signNow().checkpoint();
         assertThat(trusted).isNotNull();
-        for (String item : List.of(edited, deleted, reordered)) {
+        for (String item : List.of(edited, deleted, reordered, untouched)) {
             assertThat(verify(item).intact()).as("before tampering").isTrue();
         }
     }
 
     @Test
     @Order(1)
-    void anEditedTimestampIsNamedByTheVerifier() throws SQLException {
+    void anEditedEntryRefusesTheBundleNamingItWithoutItsText() throws SQLException {
         asDatabaseOwner("UPDATE custody_entry SET entry = replace(entry, substring(entry from '\"recordedAt\":\"([^\"]+)\"'),"
                 + " '2026-01-01T00:00:00Z'), recorded_at = '2026-01-01T00:00:00Z' WHERE item_id = ? AND sequence = 3", edited);
 
-        VerificationResult result = verify(edited);
-        assertThat(result.intact()).isFalse();
-        assertThat(problems(result)).anySatisfy(f -> assertThat(f.sequence()).isEqualTo(3L));
-        assertThat(problems(result)).noneMatch(f -> f.sequence() != null && f.sequence() != 3L && f.sequence() != 4L);
+        String detail = refused(edited);
+        assertThat(detail).contains("sequence 3 (leaf ").contains("no longer matches the hash it was logged with")
+                .doesNotContain("2026-01-01").doesNotContain("RESEAL").doesNotContain("Fridge");
+        assertThat(detail).doesNotContain("sequence 1 ").doesNotContain("sequence 2 ").doesNotContain("sequence 4 ");
+        given().auth().oauth2(MEDICAL).get(ITEMS + "/" + edited + "/custody-report").then().statusCode(409)
+                .contentType("application/problem+json");
+        try (KafkaTopicReader events = new KafkaTopicReader(bootstrapServers, Topics.EVIDENCE)) {
+            events.awaitRecord(r -> edited.equals(r.key()) && r.value().contains("LOG_INTEGRITY")
+                    && r.value().matches("(?s).*\"sequence\":\\s*3[,}].*"), Duration.ofSeconds(30));
+        }
+
+        assertThat(verify(untouched).intact()).as("an untouched item's bundle is still served and intact").isTrue();
     }
 
     @Test
     @Order(2)
-    void aDeletedEntryIsNamedByTheVerifier() throws SQLException {
+    void aDeletedEntryRefusesTheBundle() throws SQLException {
         asDatabaseOwner("DELETE FROM custody_entry WHERE item_id = ? AND sequence = 2", deleted);
 
-        VerificationResult result = verify(deleted);
-        assertThat(result.intact()).isFalse();
-        assertThat(messages(result)).containsPattern("(?i)sequence 2 .*missing|missing.*sequence 2|2 is missing");
+        assertThat(refused(deleted)).contains("sequence 2 is missing");
+        try (KafkaTopicReader events = new KafkaTopicReader(bootstrapServers, Topics.EVIDENCE)) {
+            events.awaitRecord(r -> deleted.equals(r.key()) && r.value().contains("LOG_INTEGRITY"), Duration.ofSeconds(30));
+        }
     }
 
     @Test
     @Order(3)
-    void twoSwappedEntriesAreNamedByTheVerifier() throws SQLException {
+    void twoSwappedEntriesRefuseTheBundle() throws SQLException {
         try (Connection c = owner()) {
             c.setAutoCommit(false);
             List<long[]> rows = new java.util.ArrayList<>();
@@ -145,9 +157,8 @@ class TamperDetectionTest {
             c.commit();
         }
 
-        VerificationResult result = verify(reordered);
-        assertThat(result.intact()).isFalse();
-        assertThat(problems(result)).anySatisfy(f -> assertThat(f.sequence()).isIn(2L, 3L));
+        assertThat(refused(reordered)).containsPattern("sequence [23] ");
+        assertThat(verify(untouched).intact()).isTrue();
     }
 
     @Test
@@ -176,19 +187,21 @@ class TamperDetectionTest {
         return item;
     }
 
+    /** The bundle is refused with the custody-log problem; returns its detail. */
+    private static String refused(String item) {
+        return given().auth().oauth2(MEDICAL).header("X-Request-Id", "tamper-check-" + item.substring(0, 8))
+                .get(ITEMS + "/" + item + "/bundle").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:arcc:problem:custody-log-integrity"))
+                .body("status", equalTo(409))
+                .body("requestId", equalTo("tamper-check-" + item.substring(0, 8)))
+                .extract().path("detail");
+    }
+
     private VerificationResult verify(String item) {
         String json = given().auth().oauth2(MEDICAL).get(ITEMS + "/" + item + "/bundle").then().statusCode(200)
                 .extract().asString();
         CustodyBundle bundle = CustodyBundles.fromJson(json);
         return BundleVerifier.verify(bundle, CheckpointKeys.publicKeyFromSpki(publicKey), trusted);
-    }
-
-    private static List<Finding> problems(VerificationResult result) {
-        return result.findings().stream().filter(f -> f.severity().name().equals("PROBLEM")).toList();
-    }
-
-    private static String messages(VerificationResult result) {
-        return problems(result).stream().map(Finding::message).collect(Collectors.joining("\n"));
     }
 
     private static Connection owner() throws SQLException {
