@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.arcc.common.audit.AuditReports;
 import org.arcc.common.audit.api.AnchorsHeld;
 import org.arcc.common.audit.api.AuditVerificationReport;
+import org.arcc.common.idempotency.IdempotentPost;
 import org.arcc.common.audit.api.CrossCheckRequest;
 import org.arcc.common.security.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * by a platform administrator for every chain, by a cell's supervisor for its cell's rows; cross-checked
  * against the anchors another service holds; and the anchors held here, for the other service's cross-check.
  */
+@IdempotentPost
 @Tag(name = "Audit")
 @Path("/api/v1/audit/cases")
 @Produces(MediaType.APPLICATION_JSON)
