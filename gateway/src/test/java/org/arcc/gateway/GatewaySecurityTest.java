@@ -76,6 +76,14 @@ class GatewaySecurityTest {
                 .then().statusCode(403).contentType(PROBLEM_JSON);
         given().auth().oauth2(Tokens.custodian("forensic-lab-demo")).get("/api/v1/evidence/items").then().statusCode(200);
         given().auth().oauth2(Tokens.custodian("forensic-lab-demo")).get("/api/v1/legal/firs").then().statusCode(403);
+        for (String service : List.of("cases", "evidence")) {
+            String verification = "/api/v1/audit/" + service + "/verification";
+            given().auth().oauth2(Tokens.platformAdmin()).get(verification).then().statusCode(200)
+                    .body("path", equalTo(verification));
+            given().auth().oauth2(Tokens.supervisor("KHI")).get(verification).then().statusCode(200);
+            given().auth().oauth2(Tokens.caseWorker("KHI")).get(verification).then().statusCode(403).contentType(PROBLEM_JSON);
+            given().auth().oauth2(Tokens.analyst()).get("/api/v1/audit/" + service + "/anchors-held").then().statusCode(403);
+        }
         assertThat(StubUpstreamResource.stub().hits("/api/v1/legal/firs")).isZero();
     }
 

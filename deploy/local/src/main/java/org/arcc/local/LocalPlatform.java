@@ -69,8 +69,10 @@ public final class LocalPlatform {
                 case "start" -> new LocalPlatform(settings).runUntilStopped();
                 case "stop" -> stopRunning(settings);
                 case "watch" -> TopicWatch.run(settings.kafkaBootstrap(), args.length > 1 ? args[1] : "arcc.cases.v1");
+                case "verify-audit" -> System.exit(new AuditVerification(settings,
+                        http -> new LocalPlatform(settings).userToken(http, "platform.admin")).run() ? 0 : 1);
                 default -> {
-                    System.err.println("usage: arcc-local [start|stop|watch <topic>]");
+                    System.err.println("usage: arcc-local [start|stop|watch <topic>|verify-audit]");
                     System.exit(2);
                 }
             }
@@ -114,15 +116,19 @@ public final class LocalPlatform {
         startKafka(secrets);
         startKeycloak();
         ChildProcess cases = service("cases", settings.root().resolve("services/cases/target/quarkus-app/quarkus-run.jar"),
-                Map.of("QUARKUS_HTTP_PORT", Integer.toString(settings.casesPort()),
-                        "ARCC_CASES_DB_URL", jdbcUrls.get("cases"),
-                        "ARCC_CASES_DB_USER", "cases_app",
-                        "ARCC_CASES_DB_PASSWORD", secrets.getProperty("postgres.cases.password"),
-                        "ARCC_OIDC_URL", settings.oidcUrl(),
-                        "ARCC_KAFKA_BOOTSTRAP", settings.kafkaBootstrap(),
-                        "ARCC_CRYPTO_KEYS", "local1:" + secrets.getProperty("crypto.kek.local1"),
-                        "ARCC_CRYPTO_ACTIVE_KEY", "local1",
-                        "ARCC_CRYPTO_BLIND_INDEX_KEY", secrets.getProperty("crypto.blind-index")));
+                Map.ofEntries(Map.entry("QUARKUS_HTTP_PORT", Integer.toString(settings.casesPort())),
+                        Map.entry("ARCC_CASES_DB_URL", jdbcUrls.get("cases")),
+                        Map.entry("ARCC_CASES_DB_USER", "cases_app"),
+                        Map.entry("ARCC_CASES_DB_PASSWORD", secrets.getProperty("postgres.cases.password")),
+                        Map.entry("ARCC_OIDC_URL", settings.oidcUrl()),
+                        Map.entry("ARCC_KAFKA_BOOTSTRAP", settings.kafkaBootstrap()),
+                        Map.entry("ARCC_CRYPTO_KEYS", "local1:" + secrets.getProperty("crypto.kek.local1")),
+                        Map.entry("ARCC_CRYPTO_ACTIVE_KEY", "local1"),
+                        Map.entry("ARCC_CRYPTO_BLIND_INDEX_KEY", secrets.getProperty("crypto.blind-index")),
+                        Map.entry("ARCC_CASES_AUDIT_ANCHOR_KEY", secrets.getProperty("cases.audit-anchor.private-key")),
+                        Map.entry("ARCC_CASES_AUDIT_ANCHOR_PUBLIC_KEY", secrets.getProperty("cases.audit-anchor.public-key")),
+                        Map.entry("ARCC_EVIDENCE_AUDIT_ANCHOR_PUBLIC_KEY",
+                                secrets.getProperty("evidence.audit-anchor.public-key"))));
         cases.awaitHttpOk(settings.casesUrl() + "/q/health/ready", Duration.ofSeconds(90));
         System.out.println("  cases      ready at " + settings.casesUrl());
         ChildProcess evidence = service("evidence", settings.root().resolve("services/evidence/target/quarkus-app/quarkus-run.jar"),
@@ -137,8 +143,11 @@ public final class LocalPlatform {
                         Map.entry("ARCC_CRYPTO_ACTIVE_KEY", "local1"),
                         Map.entry("ARCC_CRYPTO_BLIND_INDEX_KEY", secrets.getProperty("crypto.evidence.blind-index")),
                         Map.entry("ARCC_EVIDENCE_CHECKPOINT_KEY", secrets.getProperty("evidence.checkpoint.private-key")),
-                        Map.entry("ARCC_EVIDENCE_CHECKPOINT_PUBLIC_KEY",
-                                secrets.getProperty("evidence.checkpoint.public-key"))));
+                        Map.entry("ARCC_EVIDENCE_CHECKPOINT_PUBLIC_KEY", secrets.getProperty("evidence.checkpoint.public-key")),
+                        Map.entry("ARCC_EVIDENCE_AUDIT_ANCHOR_KEY", secrets.getProperty("evidence.audit-anchor.private-key")),
+                        Map.entry("ARCC_EVIDENCE_AUDIT_ANCHOR_PUBLIC_KEY",
+                                secrets.getProperty("evidence.audit-anchor.public-key")),
+                        Map.entry("ARCC_CASES_AUDIT_ANCHOR_PUBLIC_KEY", secrets.getProperty("cases.audit-anchor.public-key"))));
         evidence.awaitHttpOk(settings.evidenceUrl() + "/q/health/ready", Duration.ofSeconds(90));
         System.out.println("  evidence   ready at " + settings.evidenceUrl());
         ChildProcess gateway = service("gateway", settings.root().resolve("gateway/target/quarkus-app/quarkus-run.jar"),
@@ -535,6 +544,16 @@ public final class LocalPlatform {
                 secrets.setProperty("evidence.checkpoint.public-key",
                         Base64.getEncoder().encodeToString(checkpoints.getPublic().getEncoded()));
             }
+            // Each service signs the heads of its audit chains with its own key; the other keeps them (docs/security.md).
+            for (String service : List.of("cases", "evidence")) {
+                if (!secrets.containsKey(service + ".audit-anchor.private-key")) {
+                    KeyPair anchors = checkpointKeyPair();
+                    secrets.setProperty(service + ".audit-anchor.private-key",
+                            Base64.getEncoder().encodeToString(anchors.getPrivate().getEncoded()));
+                    secrets.setProperty(service + ".audit-anchor.public-key",
+                            Base64.getEncoder().encodeToString(anchors.getPublic().getEncoded()));
+                }
+            }
             if (secrets.size() != before) {
                 try (OutputStream out = Files.newOutputStream(file)) {
                     secrets.store(out, "Generated once for this local platform; never reuse outside development");
@@ -546,7 +565,7 @@ public final class LocalPlatform {
         }
     }
 
-    /** The key the evidence service signs its custody checkpoints with (PKCS#8 private, SPKI public). */
+    /** An Ed25519 key pair (PKCS#8 private, SPKI public): custody checkpoints, audit anchors. */
     private static KeyPair checkpointKeyPair() {
         try {
             return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();

@@ -41,6 +41,12 @@ public class RouteTable {
                     Rule.on(Set.of("GET"), "/api/v1/evidence/checkpoints(/.*)?",
                             union(STAFF_AND_ADMIN, Set.of("evidence-custodian", "partner-ngo", "analyst"))),
                     Rule.any(union(STAFF_AND_ADMIN, Set.of("evidence-custodian"))))),
+            // Each service's audit verification (docs/security.md); the service narrows it further (a supervisor sees
+            // its own cell's problems, only an administrator cross-checks or reads the anchors held).
+            new Route("audit-cases", "/api/v1/audit/cases", "cases", List.of(
+                    Rule.any(Set.of("platform-admin", "cell-supervisor")))),
+            new Route("audit-evidence", "/api/v1/audit/evidence", "evidence", List.of(
+                    Rule.any(Set.of("platform-admin", "cell-supervisor")))),
             new Route("legal", "/api/v1/legal", "legal", List.of(Rule.any(STAFF_AND_ADMIN))),
             new Route("reports", "/api/v1/reports", "reporting", List.of(
                     Rule.on(Set.of("GET", "POST"), Set.of("analyst", "cell-supervisor", "platform-admin")))));

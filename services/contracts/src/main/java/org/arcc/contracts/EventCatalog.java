@@ -3,6 +3,8 @@ package org.arcc.contracts;
 import java.util.List;
 
 import org.arcc.contracts.audit.AccessAudited;
+import org.arcc.contracts.audit.AuditChainBroken;
+import org.arcc.contracts.audit.AuditHeadsSigned;
 import org.arcc.contracts.audit.CrossCellAccessAlerted;
 import org.arcc.contracts.cases.CaseClosed;
 import org.arcc.contracts.cases.CaseOpened;
@@ -61,6 +63,8 @@ public final class EventCatalog {
             new Entry(ReferralDeclined.TYPE, ReferralDeclined.class),
             new Entry(AccessAudited.TYPE, AccessAudited.class),
             new Entry(CrossCellAccessAlerted.TYPE, CrossCellAccessAlerted.class),
+            new Entry(AuditHeadsSigned.TYPE, AuditHeadsSigned.class),
+            new Entry(AuditChainBroken.TYPE, AuditChainBroken.class),
             new Entry(EvidenceItemRegistered.TYPE, EvidenceItemRegistered.class),
             new Entry(CustodyRecorded.TYPE, CustodyRecorded.class),
             new Entry(CustodyAnomalyRaised.TYPE, CustodyAnomalyRaised.class),

@@ -8,6 +8,8 @@ public final class Topics {
     public static final String EVIDENCE = "arcc.evidence.v1";
     public static final String LEGAL = "arcc.legal.v1";
     public static final String AUDIT = "arcc.audit.v1";
+    /** Signed heads of the services' audit chains: few and small, kept by the other services (docs/security.md). */
+    public static final String ANCHORS = "arcc.anchors.v1";
 
     private Topics() {
     }

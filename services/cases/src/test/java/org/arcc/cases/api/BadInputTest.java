@@ -78,6 +78,11 @@ class BadInputTest {
             Map<String, Object> valid) {
     }
 
+    /** Well-formed, but signed by nobody: what an audit cross-check takes, to spoil. */
+    private static final Map<String, Object> ANCHOR = Map.of("source", "/arcc/cases", "signedAt", "2026-03-14T20:15:00Z",
+            "keyId", "0123456789abcdef", "heads", List.of(Map.of("chain", 1, "position", 1, "hash", "a".repeat(64))),
+            "signature", "A".repeat(86) + "==");
+
     private static final List<BodyEndpoint> BODY_ENDPOINTS = List.of(
             new BodyEndpoint("open case", "POST", f -> "/api/v1/cases", "worker", ACase.walkIn().body()),
             new BodyEndpoint("record identity", "PUT", f -> "/api/v1/cases/" + f.get("case") + "/identity", "worker",
@@ -106,7 +111,9 @@ class BadInputTest {
                     Map.of("partner", "ngo-demo", "serviceKind", "SHELTER", "urgency", "ROUTINE", "sexGender", "FEMALE")),
             new BodyEndpoint("acknowledge onward referral", "POST",
                     f -> "/api/v1/onward-referrals/" + f.get("onwardToUs") + "/acknowledgement", "partner",
-                    Map.of("decision", "ACCEPTED")));
+                    Map.of("decision", "ACCEPTED")),
+            new BodyEndpoint("audit cross-check", "POST", f -> "/api/v1/audit/cases/verification", "admin",
+                    Map.of("anchors", List.of(ANCHOR))));
 
     static Stream<Bad> badRequests() {
         List<Bad> all = new ArrayList<>();
@@ -185,6 +192,26 @@ class BadInputTest {
         all.add(field("acknowledge onward referral", "decision", "MAYBE", 400));
         all.add(field("acknowledge onward referral", "declineReason", "BUSY", 400));
         all.add(field("identity lookup", "cnic", NAME, 400));
+        all.add(field("audit cross-check", "anchors", List.of(), 400));
+        all.add(field("audit cross-check", "anchors", java.util.Collections.nCopies(51, ANCHOR), 400));
+        all.add(field("audit cross-check", "anchors", List.of(with(ANCHOR, "heads", List.of(Map.of("chain", 1, "position", 1,
+                "hash", NAME)))), 400));
+        all.add(field("audit cross-check", "anchors", List.of(with(ANCHOR, "heads", List.of(Map.of("chain", 33, "position", 1,
+                "hash", "a".repeat(64))))), 400));
+        all.add(field("audit cross-check", "anchors", List.of(with(ANCHOR, "signedAt", "yesterday at " + NAME)), 400));
+        all.add(field("audit cross-check", "anchors", List.of(with(ANCHOR, "signature", CNIC)), 400));
+        all.add(field("audit cross-check", "anchors", List.of(with(ANCHOR, "source", "/arcc/evidence")), 400));
+        all.add(field("audit cross-check", "anchors", List.of(with(ANCHOR, "nickname", NAME)), 400));
+        all.add(new Bad("audit cross-check: a signature the service's key did not make", "POST",
+                f -> "/api/v1/audit/cases/verification", "admin", "application/json",
+                f -> json(Map.of("anchors", List.of(ANCHOR))), Map.of(), 400));
+        for (String query : List.of("", "?source=" + CNIC, "?source=/arcc/evidence&limit=0", "?source=/arcc/evidence&limit=51",
+                "?source=/arcc/evidence&limit=many")) {
+            all.add(new Bad("anchors held" + query, "GET", f -> "/api/v1/audit/cases/anchors-held" + query, "admin", null, null,
+                    Map.of(), 400));
+        }
+        all.add(new Bad("anchors held of a source nobody signs for here", "GET",
+                f -> "/api/v1/audit/cases/anchors-held?source=/arcc/legal", "admin", null, null, Map.of(), 404));
 
         // Ids: not UUIDs (400), another cell's or partner's records (404, like records that do not exist).
         String[] notUuid = { "/api/v1/cases/not-a-uuid", "/api/v1/cases/" + "1".repeat(40) + "/consents",

@@ -164,7 +164,22 @@ class AuthorizationMatrixTest {
             new Endpoint("PUT", "/api/v1/partners/{partner}/webhook", Set.of("platform-admin"), Reach.PLATFORM, 204,
                     (spec, caseId) -> spec.contentType(ContentType.JSON)
                             .body(Map.of("url", "http://127.0.0.1:9/hook", "secret", "s".repeat(40)))
-                            .put("/api/v1/partners/ngo-matrix/webhook")));
+                            .put("/api/v1/partners/ngo-matrix/webhook")),
+            // A check of the audit trail: every chain for an administrator, a supervisor's own cell (AuditVerificationTest).
+            new Endpoint("GET", "/api/v1/audit/cases/verification", Set.of("platform-admin", "cell-supervisor"),
+                    Reach.OWN_CELL, 200, (spec, caseId) -> spec.get("/api/v1/audit/cases/verification")),
+            new Endpoint("POST", "/api/v1/audit/cases/verification", Set.of("platform-admin"), Reach.PLATFORM, 200,
+                    (spec, caseId) -> spec.contentType(ContentType.JSON).body(Map.of("anchors", ownAuditAnchors()))
+                            .post("/api/v1/audit/cases/verification")),
+            new Endpoint("GET", "/api/v1/audit/cases/anchors-held", Set.of("platform-admin"), Reach.PLATFORM, 200,
+                    (spec, caseId) -> spec.get("/api/v1/audit/cases/anchors-held?source=/arcc/evidence")));
+
+    /** The newest anchor of this service's trail, signed now if the trail moved: a valid cross-check body. */
+    private static List<Object> ownAuditAnchors() {
+        io.quarkus.arc.Arc.container().instance(org.arcc.common.audit.AuditAnchors.class).get().anchorNow();
+        return given().auth().oauth2(Tokens.platformAdmin()).get("/api/v1/audit/cases/anchors-held?source=/arcc/cases&limit=1")
+                .then().statusCode(200).extract().path("anchors");
+    }
 
     /** Endpoints about one partner's record: another partner must get 404, like another cell's staff. */
     private static final Set<String> PARTNER_OWNED = Set.of("GET /api/v1/referrals/{id}", "GET /api/v1/onward-referrals/{id}",

@@ -83,7 +83,7 @@ class AuditTrailTest {
     @Test
     void anUntouchedChainVerifies() {
         AuditChainVerifier.Verification result = verifier.verify();
-        assertThat(result.problems()).isEmpty();
+        assertThat(result.descriptions()).isEmpty();
         assertThat(result.rowsChecked()).isGreaterThanOrEqualTo(5);
     }
 
@@ -172,7 +172,7 @@ class AuditTrailTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(verifier.verify().problems()).isEmpty();
+        assertThat(verifier.verify().descriptions()).isEmpty();
     }
 
     @Test
@@ -220,7 +220,7 @@ class AuditTrailTest {
             try (Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE audit_record DISABLE TRIGGER audit_record_append_only");
                 s.execute(sql);
-                return verifier.verify(c).problems();
+                return verifier.verify(c).descriptions();
             } finally {
                 c.rollback();
             }

@@ -89,6 +89,38 @@ class BadInputTest {
         cases.add(new Case("status: unknown code", 404, given().get("/api/v1/evidence/status/AAAA-BBBB-CCCC")));
         cases.add(new Case("disposal: no reason", 400, post(Tokens.supervisor("KHI"), items + "/" + item + "/disposal", "{}")));
 
+        String admin = Tokens.platformAdmin();
+        String verification = "/api/v1/audit/evidence/verification";
+        String held = "/api/v1/audit/evidence/anchors-held";
+        String hash = "a".repeat(64);
+        String anchor = "{\"source\":\"/arcc/evidence\",\"signedAt\":\"" + now + "\",\"keyId\":\"0123456789abcdef\","
+                + "\"heads\":[{\"chain\":1,\"position\":1,\"hash\":\"" + hash + "\"}],\"signature\":\"" + "A".repeat(86) + "==\"}";
+        cases.add(new Case("audit cross-check: empty body", 400, post(admin, verification, "")));
+        cases.add(new Case("audit cross-check: no anchors", 400, post(admin, verification, "{\"anchors\":[]}")));
+        cases.add(new Case("audit cross-check: too many anchors", 400, post(admin, verification,
+                "{\"anchors\":[" + String.join(",", java.util.Collections.nCopies(51, anchor)) + "]}")));
+        cases.add(new Case("audit cross-check: unknown field", 400, post(admin, verification, "{\"anchors\":[" + anchor
+                + "],\"note\":\"" + ECHO + "\"}")));
+        cases.add(new Case("audit cross-check: hash not hex", 400, post(admin, verification, "{\"anchors\":["
+                + anchor.replace(hash, ECHO) + "]}")));
+        cases.add(new Case("audit cross-check: signedAt not a time", 400, post(admin, verification, "{\"anchors\":["
+                + anchor.replace(now, ECHO) + "]}")));
+        cases.add(new Case("audit cross-check: chain out of range", 400, post(admin, verification, "{\"anchors\":["
+                + anchor.replace("\"chain\":1", "\"chain\":33") + "]}")));
+        cases.add(new Case("audit cross-check: signature not base64", 400, post(admin, verification, "{\"anchors\":["
+                + anchor.replace("A".repeat(86) + "==", ECHO) + "]}")));
+        cases.add(new Case("audit cross-check: an anchor of another service", 400, post(admin, verification, "{\"anchors\":["
+                + anchor.replace("/arcc/evidence", "/arcc/cases") + "]}")));
+        cases.add(new Case("audit cross-check: a signature the service's key did not make", 400, post(admin, verification,
+                "{\"anchors\":[" + anchor + "]}")));
+        cases.add(new Case("audit cross-check: wrong content type", 415, given().auth().oauth2(admin).contentType("text/plain")
+                .body("x").post(verification)));
+        cases.add(new Case("anchors held: no source", 400, get(admin, held)));
+        cases.add(new Case("anchors held: malformed source", 400, get(admin, held + "?source=" + ECHO)));
+        cases.add(new Case("anchors held: limit too large", 400, get(admin, held + "?source=/arcc/cases&limit=51")));
+        cases.add(new Case("anchors held: limit not a number", 400, get(admin, held + "?source=/arcc/cases&limit=" + ECHO)));
+        cases.add(new Case("anchors held: a source nobody signs for here", 404, get(admin, held + "?source=/arcc/legal")));
+
         List<String> wrong = new ArrayList<>();
         for (Case c : cases) {
             Response r = c.response();

@@ -59,7 +59,7 @@ class AuthorizationMatrixTest {
         ONE_ITEM,
         /** Scoped to the caller (their cell, their custodian organisation): nothing to hide behind 404. */
         CALLERS_OWN,
-        /** Not about any case: checkpoints of the whole log. */
+        /** Not about any case: checkpoints of the whole log, the audit trail. */
         LOG,
         /** Public: the survivor's status code. */
         PUBLIC
@@ -111,7 +111,26 @@ class AuthorizationMatrixTest {
                     (spec, f) -> spec.queryParam("from", older).queryParam("to", newer)
                             .get("/api/v1/evidence/checkpoints/consistency")),
             new Endpoint("GET", "/api/v1/evidence/status/{code}", EVERY_ROLE, Reach.PUBLIC, 200,
-                    (spec, f) -> spec.get("/api/v1/evidence/status/" + f.survivorCode())));
+                    (spec, f) -> spec.get("/api/v1/evidence/status/" + f.survivorCode())),
+            // A check of the audit trail: every chain for an administrator, a supervisor's own cell.
+            new Endpoint("GET", "/api/v1/audit/evidence/verification", Set.of("platform-admin", "cell-supervisor"),
+                    Reach.CALLERS_OWN, 200, (spec, f) -> spec.get("/api/v1/audit/evidence/verification")),
+            new Endpoint("POST", "/api/v1/audit/evidence/verification", Set.of("platform-admin"), Reach.LOG, 200,
+                    (spec, f) -> spec.contentType(ContentType.JSON).body(Map.of("anchors", ownAuditAnchors()))
+                            .post("/api/v1/audit/evidence/verification")),
+            new Endpoint("GET", "/api/v1/audit/evidence/anchors-held", Set.of("platform-admin"), Reach.LOG, 200,
+                    (spec, f) -> spec.get("/api/v1/audit/evidence/anchors-held?source=/arcc/cases")));
+
+    @Inject
+    org.arcc.common.audit.AuditAnchors auditAnchors;
+
+    /** The newest anchor of this service's trail, signed now if the trail moved: a valid cross-check body. */
+    private List<Object> ownAuditAnchors() {
+        auditAnchors.anchorNow();
+        return io.restassured.RestAssured.given().auth().oauth2(Tokens.platformAdmin())
+                .get("/api/v1/audit/evidence/anchors-held?source=/arcc/evidence&limit=1").then().statusCode(200)
+                .extract().path("anchors");
+    }
 
     @Inject
     Checkpoints checkpoints;
