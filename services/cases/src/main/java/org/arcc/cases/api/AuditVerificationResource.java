@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * against the anchors another service holds; and the anchors held here, for the other service's cross-check.
  */
 @IdempotentPost
-@Tag(name = "Audit")
+@Tag(name = "Audit", description = "Who read or changed survivor records (a case's access history), and checks that the audit trail itself is intact")
 @Path("/api/v1/audit/cases")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditVerificationResource {
@@ -45,7 +45,7 @@ public class AuditVerificationResource {
     @GET
     @Path("/verification")
     @RolesAllowed({ "platform-admin", "cell-supervisor" })
-    @Operation(summary = "Check the cases service's audit trail now",
+    @Operation(operationId = "verifyCasesAuditTrail", summary = "Check the cases service's audit trail now",
             description = "Recomputes every hash of every chain and compares each chain with the signed anchors stored here."
             + " Intact or broken, with each problem's chain and position. A cell's supervisor sees its own cell's"
             + " problems and those no row can be tied to (a deleted row).")
@@ -57,7 +57,7 @@ public class AuditVerificationResource {
     @Path("/verification")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "platform-admin" })
-    @Operation(summary = "Check the cases service's audit trail against anchors another service holds",
+    @Operation(operationId = "crossCheckCasesAuditTrail", summary = "Check the cases service's audit trail against anchors another service holds",
             description = "Takes anchors of this trail read from the other service's anchors-held, so that deleting or"
             + " rewriting the anchors stored here hides nothing. An anchor this service's key did not sign is refused (400).")
     public AuditVerificationReport crossCheck(@Valid @NotNull CrossCheckRequest request) {
@@ -67,7 +67,7 @@ public class AuditVerificationResource {
     @GET
     @Path("/anchors-held")
     @RolesAllowed({ "platform-admin" })
-    @Operation(summary = "The newest signed audit anchors this service holds for a source",
+    @Operation(operationId = "listAnchorsHeldByCases", summary = "The newest signed audit anchors this service holds for a source",
             description = "Another service's anchors (or this one's own), newest first, as POST .../verification of"
             + " their source takes them.")
     public AnchorsHeld held(@QueryParam("source") @NotNull @Pattern(regexp = "/arcc/[a-z-]{1,40}") String source,
