@@ -21,7 +21,7 @@ import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
 
 /** Who touched a case and its identity, when and why: for the supervisor of the case's cell. */
-@Tag(name = "Audit", description = "Who read or changed survivor records (a case's access history), and checks that the audit trail itself is intact")")
+@Tag(name = "Audit", description = "Who read or changed survivor records (a case's access history), and checks that the audit trail itself is intact")
 @Path("/api/v1/cases/{id}/access-history")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessHistoryResource {
