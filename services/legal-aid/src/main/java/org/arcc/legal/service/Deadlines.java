@@ -30,6 +30,12 @@ public class Deadlines {
     @Inject
     Clock clock;
 
+    @Inject
+    org.arcc.legal.config.LegalSettings settings;
+
+    @Inject
+    org.arcc.common.audit.AuditTrail audit;
+
     /** The file's due dates as they stand now, written through to the deadline table. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<DueDate> refresh(LegalFile file) {
@@ -60,7 +66,39 @@ public class Deadlines {
         return due;
     }
 
-    public Instant now() {
-        return clock.instant();
+    /** One entry of a cell's deadline list. */
+    public record Listed(java.util.UUID caseId, String caseReference, DeadlineCode rule, Instant dueAt, boolean statutory,
+            String source, Instant breachedAt) {
+    }
+
+    public enum Status {
+        OVERDUE, UPCOMING
+    }
+
+    /**
+     * The caller's cell's open deadlines of open files: overdue (due date passed, step not taken), or upcoming
+     * (due within {@code arcc.legal.upcoming-window}), soonest first. Audited as a list of the cell's files.
+     */
+    @Transactional
+    public List<Listed> ofCell(org.arcc.common.security.Caller caller, Status status) {
+        String cell = caller.requireCell();
+        Instant now = clock.instant();
+        String window = status == Status.OVERDUE ? "d.dueAt <= ?2" : "d.dueAt > ?2 and d.dueAt <= ?3";
+        var query = DeadlineRow.getEntityManager().createQuery("select d, f.caseReference from DeadlineRow d, LegalFile f"
+                + " where f.caseId = d.caseId and f.closedAt is null and d.metAt is null and d.cellCode = ?1 and "
+                + window + " order by d.dueAt, d.caseId", Object[].class)
+                .setParameter(1, cell).setParameter(2, now);
+        if (status == Status.UPCOMING) {
+            query.setParameter(3, now.plus(settings.upcomingWindow()));
+        }
+        List<Listed> listed = query.getResultList().stream().map(r -> {
+            DeadlineRow d = (DeadlineRow) r[0];
+            var rule = rules.rule(d.rule);
+            return new Listed(d.caseId, (String) r[1], d.rule, d.dueAt, rule.statutory(), rule.source(), d.breachedAt);
+        }).toList();
+        audit.record(new org.arcc.common.audit.AuditEntry(caller, org.arcc.common.security.AccessScope.ownCell(caller),
+                org.arcc.common.audit.AuditAction.LIST, "legal-deadlines", cell, cell, FileAccess.PURPOSE,
+                org.arcc.common.audit.AuditOutcome.SUCCESS));
+        return listed;
     }
 }
