@@ -36,10 +36,22 @@ public class Deadlines {
     @Inject
     org.arcc.common.audit.AuditTrail audit;
 
-    /** The file's due dates as they stand now, written through to the deadline table. */
+    @Inject
+    LegalEvents events;
+
+    /** The file's due dates as they stand now (nothing written). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<DueDate> of(LegalFile file) {
+        return rules.dueDates(file, CaseConsent.stands(file.caseId, CaseConsent.POLICE_REPORT));
+    }
+
+    /**
+     * The file's due dates as they stand now, written through to the deadline table; a deadline missed (overdue,
+     * or met late by the step just recorded) is published once. Called with the file locked or from its consumer.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<DueDate> refresh(LegalFile file) {
-        List<DueDate> due = rules.dueDates(file, CaseConsent.stands(file.caseId, CaseConsent.POLICE_REPORT));
+        List<DueDate> due = of(file);
         Set<DeadlineCode> applicable = EnumSet.noneOf(DeadlineCode.class);
         for (DueDate d : due) {
             applicable.add(d.rule().code());
@@ -63,7 +75,40 @@ public class Deadlines {
                 row.delete();
             }
         }
+        if (!file.isClosed()) {
+            Instant now = clock.instant();
+            for (DueDate d : due) {
+                if (d.breached(now)) {
+                    claimBreach(file, d, now);
+                }
+            }
+        }
         return due;
+    }
+
+    /**
+     * Marks the breach and publishes it, unless it was marked before: the conditional update decides, so two
+     * transactions that see the same breach (the watcher and a late step) publish it once.
+     */
+    private void claimBreach(LegalFile file, DueDate d, Instant now) {
+        DeadlineRow.getEntityManager().flush();
+        int claimed = DeadlineRow.getEntityManager().createNativeQuery("UPDATE deadline SET breached_at = ?1"
+                + " WHERE case_id = ?2 AND rule = ?3 AND breached_at IS NULL")
+                .setParameter(1, now).setParameter(2, file.caseId).setParameter(3, d.rule().code().name())
+                .executeUpdate();
+        if (claimed == 1) {
+            DeadlineRow row = DeadlineRow.findById(new DeadlineRow.Key(file.caseId, d.rule().code()));
+            DeadlineRow.getEntityManager().refresh(row);
+            events.deadlineBreached(file, d, now);
+        }
+    }
+
+    /** Open files with a deadline that passed and is not yet marked: the watcher's work list. */
+    @Transactional
+    public List<java.util.UUID> overdueUnmarked() {
+        return DeadlineRow.getEntityManager().createQuery("select distinct d.caseId from DeadlineRow d, LegalFile f"
+                + " where f.caseId = d.caseId and f.closedAt is null and d.breachedAt is null and d.metAt is null"
+                + " and d.dueAt <= ?1", java.util.UUID.class).setParameter(1, clock.instant()).getResultList();
     }
 
     /** One entry of a cell's deadline list. */

@@ -72,7 +72,7 @@ public class LegalFiles {
         String initials = file.initials == null ? null
                 : cipher.decrypt(cipher.open(file.dataKeyId, file.caseId.toString()), INITIALS, file.initials);
         Instant now = clock.instant();
-        List<DueDate> due = deadlines.refresh(file);
+        List<DueDate> due = deadlines.of(file);
         access.succeeded(caller, AuditAction.READ, file);
         return new FileRead(file, initials, due, file.flags(today(now)), now);
     }
@@ -237,6 +237,17 @@ public class LegalFiles {
         return done;
     }
 
+    /** The deadline watcher's step for one file: its deadlines as they stand, breaches published once. */
+    @Transactional
+    public void checkDeadlines(UUID caseId) {
+        LegalFile.getEntityManager().createNativeQuery("SELECT case_id FROM legal_file WHERE case_id = ?1 FOR UPDATE")
+                .setParameter(1, caseId).getResultList();
+        LegalFile file = LegalFile.findById(caseId);
+        if (file != null && !file.isClosed()) {
+            deadlines.refresh(file);
+        }
+    }
+
     // ---- Shared steps -------------------------------------------------------------------------------------------
 
     private LegalFile writable(Caller caller, UUID caseId) {
@@ -246,7 +257,7 @@ public class LegalFiles {
     /** After a rule: its new rows, the file's deadlines (a step that met one late publishes its breach), the audit. */
     private void done(Caller caller, LegalFile file) {
         LegalFile.getEntityManager().flush();
-        events.breaches(file, deadlines.refresh(file));
+        deadlines.refresh(file);
         access.succeeded(caller, AuditAction.UPDATE, file);
     }
 
