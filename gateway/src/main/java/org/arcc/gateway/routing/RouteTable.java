@@ -41,7 +41,11 @@ public class RouteTable {
                     Rule.on(Set.of("GET"), "/api/v1/evidence/checkpoints(/.*)?",
                             union(STAFF_AND_ADMIN, Set.of("evidence-custodian", "partner-ngo", "analyst"))),
                     Rule.any(union(STAFF_AND_ADMIN, Set.of("evidence-custodian"))))),
-            new Route("legal", "/api/v1/legal", "legal", List.of(Rule.any(STAFF_AND_ADMIN))),
+            // Legal files: their cell's legal officer and supervisor; case workers and counsellors read the stage only.
+            new Route("legal", "/api/v1/legal", "legal", List.of(
+                    Rule.on(Set.of("GET"), "/api/v1/legal/files/[^/]+/stage",
+                            Set.of("legal-officer", "cell-supervisor", "case-worker", "counsellor")),
+                    Rule.any(Set.of("legal-officer", "cell-supervisor")))),
             new Route("reports", "/api/v1/reports", "reporting", List.of(
                     Rule.on(Set.of("GET", "POST"), Set.of("analyst", "cell-supervisor", "platform-admin")))));
 
