@@ -150,15 +150,30 @@ public final class LocalPlatform {
                         Map.entry("ARCC_CASES_AUDIT_ANCHOR_PUBLIC_KEY", secrets.getProperty("cases.audit-anchor.public-key"))));
         evidence.awaitHttpOk(settings.evidenceUrl() + "/q/health/ready", Duration.ofSeconds(90));
         System.out.println("  evidence   ready at " + settings.evidenceUrl());
+        ChildProcess legal = service("legal-aid", settings.root().resolve("services/legal-aid/target/quarkus-app/quarkus-run.jar"),
+                Map.ofEntries(Map.entry("QUARKUS_HTTP_PORT", Integer.toString(settings.legalPort())),
+                        Map.entry("ARCC_LEGAL_DB_URL", jdbcUrls.get("legal")),
+                        Map.entry("ARCC_LEGAL_DB_USER", "legal_app"),
+                        Map.entry("ARCC_LEGAL_DB_PASSWORD", secrets.getProperty("postgres.legal.password")),
+                        Map.entry("ARCC_OIDC_URL", settings.oidcUrl()),
+                        Map.entry("ARCC_KAFKA_BOOTSTRAP", settings.kafkaBootstrap()),
+                        // Its own keys: they seal the court initials and the stored answers of its POSTs.
+                        Map.entry("ARCC_CRYPTO_KEYS", "local1:" + secrets.getProperty("crypto.legal.kek.local1")),
+                        Map.entry("ARCC_CRYPTO_ACTIVE_KEY", "local1"),
+                        Map.entry("ARCC_CRYPTO_BLIND_INDEX_KEY", secrets.getProperty("crypto.legal.blind-index"))));
+        legal.awaitHttpOk(settings.legalUrl() + "/q/health/ready", Duration.ofSeconds(90));
+        System.out.println("  legal-aid  ready at " + settings.legalUrl());
         ChildProcess gateway = service("gateway", settings.root().resolve("gateway/target/quarkus-app/quarkus-run.jar"),
                 Map.of("QUARKUS_HTTP_PORT", Integer.toString(settings.gatewayPort()),
                         "ARCC_CASES_URL", settings.casesUrl(),
                         "ARCC_EVIDENCE_URL", settings.evidenceUrl(),
+                        "ARCC_LEGAL_URL", settings.legalUrl(),
                         "ARCC_OIDC_URL", settings.oidcUrl()));
         gateway.awaitHttpOk(settings.gatewayUrl() + "/q/health/ready", Duration.ofSeconds(90));
         System.out.println("  gateway    ready at " + settings.gatewayUrl());
         seedOnce();
         seedEvidenceOnce();
+        seedLegalOnce();
     }
 
     // --- PostgreSQL ----------------------------------------------------------------------------------
@@ -166,7 +181,8 @@ public final class LocalPlatform {
     /** The JDBC URL of each service's database, by service name. */
     private Map<String, String> startPostgres(Properties secrets) {
         if (settings.externalPostgresUrl() != null) {
-            return Map.of("cases", settings.externalPostgresUrl(), "evidence", settings.externalEvidencePostgresUrl());
+            return Map.of("cases", settings.externalPostgresUrl(), "evidence", settings.externalEvidencePostgresUrl(),
+                    "legal", settings.externalLegalPostgresUrl());
         }
         Path data = settings.home().resolve("postgres");
         try {
@@ -183,7 +199,7 @@ public final class LocalPlatform {
                     + "; see " + settings.logs().resolve("postgres.log"));
         }
         Map<String, String> urls = new LinkedHashMap<>();
-        for (String service : List.of("cases", "evidence")) {
+        for (String service : List.of("cases", "evidence", "legal")) {
             prepareDatabase(service, secrets.getProperty("postgres." + service + ".password"));
             urls.put(service, "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + service);
         }
@@ -395,6 +411,67 @@ public final class LocalPlatform {
                 + " (GET /api/v1/evidence/status/<code>, no token)");
     }
 
+    /**
+     * Journey 1 in court: a Karachi case with consent to a police report, whose legal file (opened by event) gets
+     * an FIR, a special court in camera and two hearings, the first adjourned at the defence's request. Done once
+     * per home (its own marker).
+     */
+    private void seedLegalOnce() {
+        Path marker = settings.home().resolve("seeded-legal");
+        if (Files.exists(marker)) {
+            return;
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        String caseWorker = userToken(http, "khi.caseworker");
+        Instant arrived = Instant.now().minus(Duration.ofHours(6));
+        HttpResponse<String> opened = post(http, "/api/v1/cases", caseWorker, "{\"channel\":\"WALK_IN\",\"ageBand\":\"ADULT_18_24\","
+                + "\"arrivedAt\":\"" + arrived + "\",\"sexGender\":\"FEMALE\","
+                + "\"incidentType\":\"RAPE\",\"legalSections\":[\"PPC_376\",\"PECA_24\"]}");
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(opened.body());
+        if (opened.statusCode() != 201 || !id.find()) {
+            throw new PlatformException("Seeding the legal demo case failed: HTTP " + opened.statusCode() + " " + opened.body());
+        }
+        String caseId = id.group(1);
+        HttpResponse<String> consent = post(http, "/api/v1/cases/" + caseId + "/consents", caseWorker,
+                "{\"purpose\":\"POLICE_REPORT\",\"givenBy\":\"SURVIVOR\"}");
+        if (consent.statusCode() != 201) {
+            throw new PlatformException("Seeding consent POLICE_REPORT failed: HTTP " + consent.statusCode() + " " + consent.body());
+        }
+        String legal = userToken(http, "khi.legal");
+        String file = "/api/v1/legal/files/" + caseId;
+        // The case and its consent reach the legal-aid service by event; until then it answers 404 or 422.
+        String fir = "{\"policeStation\":\"ps-khi-women-saddar\",\"firNumber\":\"FIR-311/2026\",\"registeredAt\":\""
+                + arrived.plus(Duration.ofHours(5)) + "\",\"sections\":[\"PPC_376\",\"PECA_24\"],\"officer\":\"SI Rukhsana Bibi\"}";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> registered = post(http, file + "/fir", legal, fir);
+        while ((registered.statusCode() == 404 || registered.statusCode() == 422) && System.nanoTime() < deadline) {
+            pause(Duration.ofMillis(500));
+            registered = post(http, file + "/fir", legal, fir);
+        }
+        expect(registered, 201, "the demo FIR");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Karachi"));
+        expect(post(http, file + "/trial", legal, "{\"court\":\"Special Court (Anti-Rape), Karachi South\","
+                + "\"courtCaseNumber\":\"SC-AR-17/2026\",\"judge\":\"Judge A. Memon\",\"inCamera\":true,"
+                + "\"reachedCourtOn\":\"" + today + "\"}"), 201, "the demo trial");
+        HttpResponse<String> hearing = post(http, file + "/hearings", legal, "{\"on\":\"" + today
+                + "\",\"purpose\":\"FRAMING_OF_CHARGE\"}");
+        expect(hearing, 201, "the demo hearing");
+        Matcher hearingId = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(hearing.body());
+        hearingId.find();
+        expect(post(http, file + "/hearings/" + hearingId.group(1) + "/outcome", legal, "{\"outcome\":\"ADJOURNED\","
+                + "\"adjournmentReason\":\"DEFENCE_COUNSEL_ABSENT\",\"soughtBy\":\"DEFENCE\",\"nextOn\":\""
+                + today.plusDays(14) + "\"}"), 200, "the demo adjournment");
+        ChildProcess.write(marker, "seeded the legal file of KHI case " + caseId + " at " + Instant.now() + "\n");
+        System.out.println("  demo data  1 legal file (KHI case " + caseId + "): FIR, special court in camera,"
+                + " two hearings, the first adjourned");
+    }
+
+    private static void expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new PlatformException("Seeding " + what + " failed: HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+
     private HttpResponse<String> post(HttpClient http, String path, String token, String json) {
         return send(http, HttpRequest.newBuilder(URI.create(settings.gatewayUrl() + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -499,6 +576,7 @@ public final class LocalPlatform {
         }
         ports.put("cases", settings.casesPort());
         ports.put("evidence", settings.evidencePort());
+        ports.put("legal-aid", settings.legalPort());
         ports.put("gateway", settings.gatewayPort());
         ports.forEach((name, port) -> {
             if (listening(port)) {
@@ -537,6 +615,9 @@ public final class LocalPlatform {
             secrets.computeIfAbsent("postgres.evidence.password", k -> HexFormat.of().formatHex(random.generateSeed(16)));
             secrets.computeIfAbsent("crypto.evidence.kek.local1", k -> Base64.getEncoder().encodeToString(random.generateSeed(32)));
             secrets.computeIfAbsent("crypto.evidence.blind-index", k -> Base64.getEncoder().encodeToString(random.generateSeed(32)));
+            secrets.computeIfAbsent("postgres.legal.password", k -> HexFormat.of().formatHex(random.generateSeed(16)));
+            secrets.computeIfAbsent("crypto.legal.kek.local1", k -> Base64.getEncoder().encodeToString(random.generateSeed(32)));
+            secrets.computeIfAbsent("crypto.legal.blind-index", k -> Base64.getEncoder().encodeToString(random.generateSeed(32)));
             if (!secrets.containsKey("evidence.checkpoint.private-key")) {
                 KeyPair checkpoints = checkpointKeyPair();
                 secrets.setProperty("evidence.checkpoint.private-key",
@@ -579,7 +660,8 @@ public final class LocalPlatform {
         System.out.println("  Gateway          " + settings.gatewayUrl() + "   (API under /api/v1)");
         System.out.println("  API reference    " + settings.gatewayUrl() + "/q/swagger-ui");
         System.out.println("  Keycloak         " + settings.keycloakBase() + "   (admin console: admin / admin)");
-        System.out.println("  Services         cases " + settings.casesUrl() + ", evidence " + settings.evidenceUrl());
+        System.out.println("  Services         cases " + settings.casesUrl() + ", evidence " + settings.evidenceUrl()
+                + ", legal-aid " + settings.legalUrl());
         System.out.println("  Checkpoint key   " + secrets().getProperty("evidence.checkpoint.public-key")
                 + "   (evidence's Ed25519 public key, SPKI base64: what verifiers check signed checkpoints against)");
         System.out.println("  Kafka            " + settings.kafkaBootstrap());

@@ -37,7 +37,7 @@ class LocalPlatformIT {
     private static final Path ROOT = Path.of(System.getProperty("arcc.root", "../..")).toAbsolutePath().normalize();
     private static final String GATEWAY = "http://localhost:8080";
     private static final String TOKEN_URL = "http://localhost:8180/realms/arcc/protocol/openid-connect/token";
-    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8180, 9092, 9093, 15432);
+    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8180, 9092, 9093, 15432);
 
     private static Path home;
     private static Process platform;
@@ -110,6 +110,7 @@ class LocalPlatformIT {
                 .then().statusCode(404).contentType("application/problem+json");
 
         evidenceFollowsTheCasesConsents(khi, id);
+        theLegalFileFollowsTheCase(id);
 
         ProcessBuilder stopping = new ProcessBuilder("bash", ROOT.resolve("deploy/local/arcc-local").toString(), "stop")
                 .directory(ROOT.toFile()).redirectErrorStream(true);
@@ -127,6 +128,25 @@ class LocalPlatformIT {
             assertThat(listening(port)).as("port " + port + " still open").isFalse();
         }
         platform = null;
+    }
+
+    /**
+     * Journey 1's legal side on real components: the case opened in cases has a legal file in legal-aid (by
+     * event), which the cell's legal officer reads through the gateway with a Keycloak token; a case worker reads
+     * its stage only; another cell's legal officer does not find it. The launcher seeded a file with two hearings.
+     */
+    private static void theLegalFileFollowsTheCase(String caseId) {
+        String legal = token("khi.legal");
+        String file = GATEWAY + "/api/v1/legal/files/" + caseId;
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(legal).when().get(file).statusCode() == 200);
+        given().auth().oauth2(legal).when().get(file).then().statusCode(200).body("caseId", equalTo(caseId))
+                .body("cell", equalTo("KHI")).body("stage", equalTo("NO_FIR"));
+        given().auth().oauth2(token("khi.caseworker")).when().get(file + "/stage").then().statusCode(200)
+                .body("stage", equalTo("NO_FIR"));
+        given().auth().oauth2(token("khi.caseworker")).when().get(file).then().statusCode(403);
+        given().auth().oauth2(token("lhe1.legal")).when().get(file).then().statusCode(404)
+                .contentType("application/problem+json");
+        assertThat(output.toString()).as("the launcher seeded a legal file").contains("1 legal file");
     }
 
     /** Journey 5's start on real components: consents given in cases reach evidence by event; a kit is registered. */

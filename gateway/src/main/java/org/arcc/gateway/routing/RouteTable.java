@@ -47,7 +47,11 @@ public class RouteTable {
                     Rule.any(Set.of("platform-admin", "cell-supervisor")))),
             new Route("audit-evidence", "/api/v1/audit/evidence", "evidence", List.of(
                     Rule.any(Set.of("platform-admin", "cell-supervisor")))),
-            new Route("legal", "/api/v1/legal", "legal", List.of(Rule.any(STAFF_AND_ADMIN))),
+            // Legal files: their cell's legal officer and supervisor; case workers and counsellors read the stage only.
+            new Route("legal", "/api/v1/legal", "legal", List.of(
+                    Rule.on(Set.of("GET"), "/api/v1/legal/files/[^/]+/stage",
+                            Set.of("legal-officer", "cell-supervisor", "case-worker", "counsellor")),
+                    Rule.any(Set.of("legal-officer", "cell-supervisor")))),
             new Route("reports", "/api/v1/reports", "reporting", List.of(
                     Rule.on(Set.of("GET", "POST"), Set.of("analyst", "cell-supervisor", "platform-admin")))));
 

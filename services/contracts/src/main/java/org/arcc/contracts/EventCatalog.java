@@ -30,6 +30,13 @@ import org.arcc.contracts.evidence.CustodyRecorded;
 import org.arcc.contracts.evidence.DisposalScheduled;
 import org.arcc.contracts.evidence.EvidenceDeadlineBreached;
 import org.arcc.contracts.evidence.EvidenceItemRegistered;
+import org.arcc.contracts.legal.FirRegistered;
+import org.arcc.contracts.legal.FirRefused;
+import org.arcc.contracts.legal.LawyerAssigned;
+import org.arcc.contracts.legal.HearingRecorded;
+import org.arcc.contracts.legal.VerdictRecorded;
+import org.arcc.contracts.legal.LegalDeadlineBreached;
+import org.arcc.contracts.legal.RegisterNotice;
 
 /**
  * Every event type the platform publishes, with its payload record. A new event is added here, with its
@@ -70,7 +77,14 @@ public final class EventCatalog {
             new Entry(CustodyAnomalyRaised.TYPE, CustodyAnomalyRaised.class),
             new Entry(CheckpointPublished.TYPE, CheckpointPublished.class),
             new Entry(EvidenceDeadlineBreached.TYPE, EvidenceDeadlineBreached.class),
-            new Entry(DisposalScheduled.TYPE, DisposalScheduled.class));
+            new Entry(DisposalScheduled.TYPE, DisposalScheduled.class),
+            new Entry(FirRegistered.TYPE, FirRegistered.class),
+            new Entry(FirRefused.TYPE, FirRefused.class),
+            new Entry(LawyerAssigned.TYPE, LawyerAssigned.class),
+            new Entry(HearingRecorded.TYPE, HearingRecorded.class),
+            new Entry(VerdictRecorded.TYPE, VerdictRecorded.class),
+            new Entry(LegalDeadlineBreached.TYPE, LegalDeadlineBreached.class),
+            new Entry(RegisterNotice.TYPE, RegisterNotice.class));
 
     private EventCatalog() {
     }
