@@ -35,7 +35,7 @@ public class DeadlinesResource {
 
     @GET
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "List the cell's overdue or upcoming deadlines (status=overdue|upcoming), soonest first")
+    @Operation(operationId = "listLegalDeadlines", summary = "List the cell's overdue or upcoming deadlines (status=overdue|upcoming), soonest first")
     public List<DeadlineEntry> list(@QueryParam("status") @NotNull @Pattern(regexp = "^(overdue|upcoming)$",
             message = "must be overdue or upcoming") String status) {
         return deadlines.ofCell(caller.get(), Deadlines.Status.valueOf(status.toUpperCase())).stream()

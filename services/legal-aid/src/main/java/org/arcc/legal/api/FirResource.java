@@ -25,6 +25,7 @@ import org.arcc.legal.domain.Codes.FirRefusalReason;
 import org.arcc.legal.domain.LegalFile;
 import org.arcc.legal.service.LegalFiles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** The FIR: registered by the police, or refused (recorded with the reason, to be counted). */
 @IdempotentPost
@@ -56,7 +57,8 @@ public class FirResource {
     @POST
     @Path("/fir")
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Record the FIR registered by the police (needs the survivor's consent to a police report)")
+    @APIResponseSchema(value = FileView.FirView.class, responseCode = "201")
+    @Operation(operationId = "registerFir", summary = "Record the FIR registered by the police (needs the survivor's consent to a police report)")
     public Response register(@PathParam("id") UUID id, @NotNull @Valid FirRequest r) {
         var done = files.registerFir(caller.get(), id, new LegalFile.FirRegistration(r.policeStation(), r.firNumber(),
                 r.registeredAt(), r.sections(), r.officer()));
@@ -66,7 +68,8 @@ public class FirResource {
     @POST
     @Path("/fir-refusals")
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Record that the police refused to register the FIR, with the reason and who refused")
+    @APIResponseSchema(value = FileView.FirView.class, responseCode = "201")
+    @Operation(operationId = "recordFirRefusal", summary = "Record that the police refused to register the FIR, with the reason and who refused")
     public Response refused(@PathParam("id") UUID id, @NotNull @Valid FirRefusalRequest r) {
         var done = files.recordFirRefusal(caller.get(), id, new LegalFile.FirRefusal(r.policeStation(), r.refusedAt(),
                 r.reason(), r.refusedBy()));

@@ -27,6 +27,7 @@ import org.arcc.legal.domain.Codes.TransferReason;
 import org.arcc.legal.domain.InvestigationStep;
 import org.arcc.legal.service.LegalFiles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** The investigation by the district's Special Sexual Offences Investigation Unit, and its steps. */
 @IdempotentPost
@@ -59,7 +60,8 @@ public class InvestigationResource {
 
     @POST
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Record the investigating unit and officer (follows a registered FIR)")
+    @APIResponseSchema(value = FileView.InvestigationView.class, responseCode = "201")
+    @Operation(operationId = "startInvestigation", summary = "Record the investigating unit and officer (follows a registered FIR)")
     public Response start(@PathParam("id") UUID id, @NotNull @Valid InvestigationRequest r) {
         var done = files.startInvestigation(caller.get(), id, r.unit(), r.investigatingOfficer());
         return Response.created(URI.create("/api/v1/legal/files/" + id))
@@ -69,7 +71,8 @@ public class InvestigationResource {
     @POST
     @Path("/steps")
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Record a step of the investigation: statements under s.161/s.164 CrPC, DNA report, report under s.173 CrPC, a request for a senior officer")
+    @APIResponseSchema(value = FileView.InvestigationView.class, responseCode = "201")
+    @Operation(operationId = "recordInvestigationStep", summary = "Record a step of the investigation: statements under s.161/s.164 CrPC, DNA report, report under s.173 CrPC, a request for a senior officer")
     public Response step(@PathParam("id") UUID id, @NotNull @Valid StepRequest r) {
         var done = files.recordInvestigationStep(caller.get(), id, toStep(r));
         return Response.created(URI.create("/api/v1/legal/files/" + id))

@@ -47,7 +47,7 @@ public class LegalFilesResource {
 
     @GET
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Read a case's legal file: FIR, investigation, lawyers, trial and hearings, verdict, appeals, deadlines and flags")
+    @Operation(operationId = "getLegalFile", summary = "Read a case's legal file: FIR, investigation, lawyers, trial and hearings, verdict, appeals, deadlines and flags")
     public FileView get(@PathParam("id") UUID id) {
         return FileView.of(files.read(caller.get(), id));
     }
@@ -55,7 +55,7 @@ public class LegalFilesResource {
     @GET
     @Path("/stage")
     @RolesAllowed({ "legal-officer", "cell-supervisor", "case-worker", "counsellor" })
-    @Operation(summary = "Read the coarse stage of a case's legal file (no FIR or court details)")
+    @Operation(operationId = "getLegalStage", summary = "Read the coarse stage of a case's legal file (no FIR or court details)")
     public StageView stage(@PathParam("id") UUID id) {
         LegalFile file = files.stage(caller.get(), id);
         return new StageView(file.caseId, file.cellCode, file.stage().name(), file.isClosed());
@@ -64,7 +64,7 @@ public class LegalFilesResource {
     @POST
     @Path("/initials")
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Record the survivor's initials as court filings use them (stored encrypted)")
+    @Operation(operationId = "recordSurvivorInitials", summary = "Record the survivor's initials as court filings use them (stored encrypted)")
     public Response initials(@PathParam("id") UUID id, @NotNull @Valid InitialsRequest request) {
         files.setInitials(caller.get(), id, request.initials());
         return Response.noContent().build();

@@ -22,6 +22,7 @@ import org.arcc.common.security.CurrentCaller;
 import org.arcc.legal.domain.Codes.RepresentationRole;
 import org.arcc.legal.service.LegalFiles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Lawyers on the file: the survivor's legal-aid lawyer (from the panel), the special prosecutor, the accused's counsel. */
 @IdempotentPost
@@ -49,7 +50,8 @@ public class RepresentationResource {
 
     @POST
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Assign a lawyer (a new legal-aid lawyer or prosecutor replaces the one standing; a lawyer of the accused is refused)")
+    @APIResponseSchema(value = FileView.RepresentationView.class, responseCode = "201")
+    @Operation(operationId = "assignLawyer", summary = "Assign a lawyer (a new legal-aid lawyer or prosecutor replaces the one standing; a lawyer of the accused is refused)")
     public Response assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest r) {
         var done = files.assignLawyer(caller.get(), id, r.role(), r.panelLawyer(), r.lawyer(), r.enrolment(), r.on());
         return Response.created(URI.create("/api/v1/legal/files/" + id))
@@ -59,7 +61,7 @@ public class RepresentationResource {
     @POST
     @Path("/{representationId}/response")
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Record that the assigned lawyer accepted or declined the brief")
+    @Operation(operationId = "respondToAssignment", summary = "Record that the assigned lawyer accepted or declined the brief")
     public FileView.RepresentationView respond(@PathParam("id") UUID id,
             @PathParam("representationId") UUID representationId, @NotNull @Valid ResponseRequest r) {
         return FileView.RepresentationView.of(files.lawyerResponded(caller.get(), id, representationId, r.accepted(),

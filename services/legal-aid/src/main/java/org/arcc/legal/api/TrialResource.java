@@ -31,6 +31,7 @@ import org.arcc.legal.domain.Codes.VerdictOutcome;
 import org.arcc.legal.domain.LegalFile;
 import org.arcc.legal.service.LegalFiles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** The case in a special court: the trial, its hearing log, the verdict and appeals. */
 @IdempotentPost
@@ -78,7 +79,8 @@ public class TrialResource {
     @POST
     @Path("/trial")
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Record that the case reached a special court (court, case number, judge, in camera); the four-month trial period starts")
+    @APIResponseSchema(value = FileView.TrialView.class, responseCode = "201")
+    @Operation(operationId = "openTrial", summary = "Record that the case reached a special court (court, case number, judge, in camera); the four-month trial period starts")
     public Response trial(@PathParam("id") UUID id, @NotNull @Valid TrialRequest r) {
         var done = files.openTrial(caller.get(), id, new LegalFile.TrialOpening(r.court(), r.courtCaseNumber(), r.judge(),
                 r.inCamera(), r.reachedCourtOn(), r.schedulingCertificateOn()));
@@ -88,7 +90,8 @@ public class TrialResource {
     @POST
     @Path("/hearings")
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Add a hearing date set by the court to the hearing log")
+    @APIResponseSchema(value = FileView.HearingView.class, responseCode = "201")
+    @Operation(operationId = "scheduleHearing", summary = "Add a hearing date set by the court to the hearing log")
     public Response hearing(@PathParam("id") UUID id, @NotNull @Valid HearingRequest r) {
         var done = files.scheduleHearing(caller.get(), id, r.on(), r.purpose());
         return Response.created(URI.create("/api/v1/legal/files/" + id)).entity(FileView.HearingView.of(done.hearing())).build();
@@ -97,7 +100,7 @@ public class TrialResource {
     @POST
     @Path("/hearings/{hearingId}/outcome")
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Record what happened at a hearing: held, adjourned (reason, who sought it, next date) or concluded")
+    @Operation(operationId = "recordHearingOutcome", summary = "Record what happened at a hearing: held, adjourned (reason, who sought it, next date) or concluded")
     public HearingRecordedView outcome(@PathParam("id") UUID id, @PathParam("hearingId") UUID hearingId,
             @NotNull @Valid HearingOutcomeRequest r) {
         var done = files.recordHearingOutcome(caller.get(), id, hearingId, new LegalFile.HearingResult(r.outcome(),
@@ -108,7 +111,8 @@ public class TrialResource {
     @POST
     @Path("/verdict")
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Record the verdict (once); a conviction under a scheduled offence is notified to the sex offenders register")
+    @APIResponseSchema(value = FileView.VerdictView.class, responseCode = "201")
+    @Operation(operationId = "recordVerdict", summary = "Record the verdict (once); a conviction under a scheduled offence is notified to the sex offenders register")
     public Response verdict(@PathParam("id") UUID id, @NotNull @Valid VerdictRequest r) {
         var done = files.recordVerdict(caller.get(), id, new LegalFile.VerdictRecord(r.outcome(), r.sections(),
                 r.sentence(), r.decidedOn()));
@@ -118,7 +122,8 @@ public class TrialResource {
     @POST
     @Path("/appeals")
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Record an appeal filed against the verdict; it is due to be decided within the configured period")
+    @APIResponseSchema(value = FileView.AppealView.class, responseCode = "201")
+    @Operation(operationId = "fileAppeal", summary = "Record an appeal filed against the verdict; it is due to be decided within the configured period")
     public Response appeal(@PathParam("id") UUID id, @NotNull @Valid AppealRequest r) {
         var done = files.fileAppeal(caller.get(), id, r.filedBy(), r.court(), r.filedOn());
         return Response.created(URI.create("/api/v1/legal/files/" + id)).entity(FileView.AppealView.of(done.appeal())).build();
@@ -127,7 +132,7 @@ public class TrialResource {
     @POST
     @Path("/appeals/{appealId}/decision")
     @RolesAllowed({ "legal-officer", "cell-supervisor" })
-    @Operation(summary = "Record the decision of an appeal")
+    @Operation(operationId = "decideAppeal", summary = "Record the decision of an appeal")
     public FileView.AppealView decide(@PathParam("id") UUID id, @PathParam("appealId") UUID appealId,
             @NotNull @Valid AppealDecisionRequest r) {
         return FileView.AppealView.of(files.decideAppeal(caller.get(), id, appealId, r.outcome(), r.decidedOn()).appeal());
