@@ -160,7 +160,9 @@ public final class LocalPlatform {
                         // Its own keys: they seal the court initials and the stored answers of its POSTs.
                         Map.entry("ARCC_CRYPTO_KEYS", "local1:" + secrets.getProperty("crypto.legal.kek.local1")),
                         Map.entry("ARCC_CRYPTO_ACTIVE_KEY", "local1"),
-                        Map.entry("ARCC_CRYPTO_BLIND_INDEX_KEY", secrets.getProperty("crypto.legal.blind-index"))));
+                        Map.entry("ARCC_CRYPTO_BLIND_INDEX_KEY", secrets.getProperty("crypto.legal.blind-index")),
+                        Map.entry("ARCC_LEGAL_AUDIT_ANCHOR_KEY", secrets.getProperty("legal.audit-anchor.private-key")),
+                        Map.entry("ARCC_LEGAL_AUDIT_ANCHOR_PUBLIC_KEY", secrets.getProperty("legal.audit-anchor.public-key"))));
         legal.awaitHttpOk(settings.legalUrl() + "/q/health/ready", Duration.ofSeconds(90));
         System.out.println("  legal-aid  ready at " + settings.legalUrl());
         ChildProcess gateway = service("gateway", settings.root().resolve("gateway/target/quarkus-app/quarkus-run.jar"),
@@ -626,7 +628,7 @@ public final class LocalPlatform {
                         Base64.getEncoder().encodeToString(checkpoints.getPublic().getEncoded()));
             }
             // Each service signs the heads of its audit chains with its own key; the other keeps them (docs/security.md).
-            for (String service : List.of("cases", "evidence")) {
+            for (String service : List.of("cases", "evidence", "legal")) {
                 if (!secrets.containsKey(service + ".audit-anchor.private-key")) {
                     KeyPair anchors = checkpointKeyPair();
                     secrets.setProperty(service + ".audit-anchor.private-key",
