@@ -19,7 +19,7 @@ import org.arcc.common.audit.AuditProblem;
  * @param problems       each problem, with the chain and position it names
  */
 public record AuditVerificationReport(String source, Instant checkedAt, String scope, boolean intact, long rowsChecked,
-        long anchorsChecked, List<Problem> problems) {
+        long anchorsChecked, List<TrailProblem> problems) {
 
     /**
      * @param kind     e.g. {@code ALTERED}, {@code MISSING}, {@code ANCHOR_CONTRADICTED}
@@ -28,17 +28,17 @@ public record AuditVerificationReport(String source, Instant checkedAt, String s
      * @param seq      the row's number in the trail, when the row is there
      * @param detail   the finding in a sentence
      */
-    // Named apart from the RFC 9457 Problem schema every error response uses (OpenApiDocumentTest caught the clash).
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AuditTrailProblem")
-    public record Problem(String kind, int chain, long position, Long seq, String detail) {
-        static Problem of(AuditProblem p) {
-            return new Problem(p.kind().name(), p.chain(), p.position(), p.seq(), p.description());
+    // Not "Problem": the API documents would give it the name of the RFC 9457 Problem schema every error
+    // response uses, and one would overwrite the other (OpenApiDocumentTest caught it).
+    public record TrailProblem(String kind, int chain, long position, Long seq, String detail) {
+        static TrailProblem of(AuditProblem p) {
+            return new TrailProblem(p.kind().name(), p.chain(), p.position(), p.seq(), p.description());
         }
     }
 
     public static AuditVerificationReport of(String source, Instant checkedAt, String scope,
             AuditChainVerifier.Verification verification) {
         return new AuditVerificationReport(source, checkedAt, scope, verification.intact(), verification.rowsChecked(),
-                verification.anchorsChecked(), verification.problems().stream().map(Problem::of).toList());
+                verification.anchorsChecked(), verification.problems().stream().map(TrailProblem::of).toList());
     }
 }
