@@ -34,6 +34,7 @@ final class ComplementarySuppression {
     private final boolean[] known;
     private final CellStatus[] status;
     private final int[] stamp;
+    private final int[] level;
     private int generation;
 
     ComplementarySuppression(LinkedFigures figures, DisclosureRule rule, boolean[] known, CellStatus[] status) {
@@ -42,6 +43,10 @@ final class ComplementarySuppression {
         this.known = known;
         this.status = status;
         this.stamp = new int[figures.figureCount()];
+        this.level = new int[figures.figureCount()];
+        for (int f = 0; f < level.length; f++) {
+            level[f] = figures.aggregationLevel(f);
+        }
     }
 
     /** One balanced pattern in one dimension: code indexes and their signs. */
@@ -56,7 +61,7 @@ final class ComplementarySuppression {
             }
         }
         // Totals first (their moves are the largest and later ones can reuse them), then the smallest counts.
-        primaries.sort(Comparator.comparingInt((Integer f) -> -figures.aggregationLevel(f))
+        primaries.sort(Comparator.comparingInt((Integer f) -> -level[f])
                 .thenComparingLong(f -> figures.value[f]).thenComparingInt(f -> f));
         for (int primary : primaries) {
             protect(primary);
@@ -192,7 +197,7 @@ final class ComplementarySuppression {
 
     private double weight(int f) {
         // τ-Argus' default cost is the cell value; a level factor keeps totals out while lower cells will do.
-        return (figures.value[f] + 1.0) * (1 + 2 * figures.aggregationLevel(f));
+        return (figures.value[f] + 1.0) * (1 + 2 * level[f]);
     }
 
     /** Every balanced pattern in dimension {@code d} that contains {@code code} with sign +. */
