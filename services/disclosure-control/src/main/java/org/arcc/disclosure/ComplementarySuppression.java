@@ -32,6 +32,9 @@ final class ComplementarySuppression {
     private final LinkedFigures figures;
     private final DisclosureRule rule;
     private final boolean[] known;
+    /** Siblings tried per level and dimension: enough for a cheap move, few enough to stay fast. */
+    private static final int PAIRS_PER_LEVEL = 3;
+
     private final CellStatus[] status;
     private final int[] stamp;
     private final int[] level;
@@ -129,6 +132,7 @@ final class ComplementarySuppression {
         double cost = 0;
         long up = Long.MAX_VALUE;
         long down = figures.value[primary] - 1;
+        long need = rule.k() - figures.value[primary];
         for (LinkedFigures.Table table : figures.tables) {
             if (table.population != population || !touches(table, chosen)) {
                 continue;
@@ -164,6 +168,10 @@ final class ComplementarySuppression {
                         up = Math.min(up, v - 1);
                     } else if (f != primary) {
                         down = Math.min(down, v - 1);
+                    }
+                    // Reach only shrinks as the move grows: stop as soon as it falls short.
+                    if (!apply && (up < need || (up != Long.MAX_VALUE && up + down < rule.k() - 1))) {
+                        return Double.POSITIVE_INFINITY;
                     }
                 }
                 int d = n - 1;
@@ -215,11 +223,7 @@ final class ComplementarySuppression {
             if (parent == null) {
                 break;
             }
-            for (String b : hierarchy.childrenOf(parent)) {
-                if (b.equals(a)) {
-                    continue;
-                }
-                int bIndex = population.codeIndex.get(d).get(b);
+            for (int bIndex : likeliestSiblings(population, d, a, tableCorner)) {
                 List<Integer> minus = greedyChain(population, d, bIndex, tableCorner);
                 int size = up.size() + downFromPrimary.size() - 1 + minus.size();
                 int[] codes = new int[size];
@@ -254,6 +258,41 @@ final class ComplementarySuppression {
         Arrays.fill(signs, 1);
         patterns.add(new Pattern(codes, signs, true));
         return patterns;
+    }
+
+    /**
+     * The siblings of {@code a} worth pairing with, at most {@link #PAIRS_PER_LEVEL}: those whose figure (at the
+     * corner elsewhere) is already suppressed first, then the largest — the cheapest and the farthest-reaching.
+     */
+    private List<Integer> likeliestSiblings(LinkedFigures.Population population, int d, String a, int[] tableCorner) {
+        Hierarchy hierarchy = population.dimensions.get(d);
+        List<long[]> ranked = new ArrayList<>();
+        int[] probe = tableCorner.clone();
+        for (String b : hierarchy.childrenOf(hierarchy.parentOf(a))) {
+            if (b.equals(a)) {
+                continue;
+            }
+            int bIndex = population.codeIndex.get(d).get(b);
+            probe[d] = bIndex;
+            Integer f = figureAt(population, probe);
+            long suppressed = f != null && status[f] != CellStatus.PUBLISHED ? 1 : 0;
+            long value = f == null ? 0 : figures.value[f];
+            ranked.add(new long[] {bIndex, suppressed, value});
+        }
+        ranked.sort(Comparator.comparingLong((long[] r) -> -r[1]).thenComparingLong(r -> -r[2]));
+        List<Integer> siblings = new ArrayList<>();
+        for (int i = 0; i < ranked.size() && i < PAIRS_PER_LEVEL; i++) {
+            siblings.add((int) ranked.get(i)[0]);
+        }
+        return siblings;
+    }
+
+    private Integer figureAt(LinkedFigures.Population population, int[] codes) {
+        long key = 0;
+        for (int d = 0; d < codes.length; d++) {
+            key += codes[d] * population.radix[d];
+        }
+        return population.figureByKey.get(key);
     }
 
     /** The codes from {@code from} down to its descendant leaf {@code leaf}, both included. */
