@@ -46,6 +46,20 @@ class LinkedTablesAttackTest {
     }
 
     @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23})
+    void tables_protected_one_by_one_give_each_other_away(long seed) {
+        List<CountTable> tables = PakistanTables.firstQuarter(seed, 25, 2);
+        Map<Cell, CellStatus> oneByOne = new java.util.LinkedHashMap<>();
+        for (CountTable table : tables) {
+            oneByOne.putAll(TableProtection.protect(List.of(table), RULE).statuses());
+        }
+        Disclosure separately = new Disclosure(java.util.Set.of(tables.get(0).id(), tables.get(1).id()), oneByOne);
+
+        assertThat(Attacker.unprotected(tables, separately, ANALYST, RULE))
+                .as("a margin hidden in one table but published in the other").isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {31, 32})
     void a_cell_supervisor_learns_nothing_more_about_the_other_cells(long seed) {
         List<CountTable> tables = PakistanTables.firstQuarter(seed, 25, 2);
