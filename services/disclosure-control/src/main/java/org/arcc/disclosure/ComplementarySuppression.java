@@ -204,8 +204,9 @@ final class ComplementarySuppression {
     }
 
     private double weight(int f) {
-        // τ-Argus' default cost is the cell value; a level factor keeps totals out while lower cells will do.
-        return (figures.value[f] + 1.0) * (1 + 2 * level[f]);
+        // τ-Argus weighs a suppression by the cell value; its logarithm instead still prefers small cells but no
+        // longer trades one 40 for five 8s, and a level factor keeps totals out while lower cells will do.
+        return Math.log(figures.value[f] + 1.0) * (1 + level[f]);
     }
 
     /** Every balanced pattern in dimension {@code d} that contains {@code code} with sign +. */
