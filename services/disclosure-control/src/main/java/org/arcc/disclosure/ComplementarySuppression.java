@@ -442,11 +442,14 @@ final class ComplementarySuppression {
         if (f != null) {
             return figures.value[f];
         }
-        // Not published at this detail (no table crosses these dimensions): judge by the dimension's own margin.
+        // No table crosses these dimensions: nothing to prefer; the move's own check decides.
         return 0;
     }
 
-    /** Last resort, never needed when a tower exists: nothing of the population but zeros and known figures shows. */
+    /**
+     * Last resort when not even the all-tower move is possible (it touches a figure the viewer knows): nothing of
+     * the population but zeros and known figures shows. Not reached by any of the tests' tables.
+     */
     private void suppressEverythingUnknown(LinkedFigures.Population population) {
         int p = figures.populations.indexOf(population);
         for (int f = 0; f < status.length; f++) {
