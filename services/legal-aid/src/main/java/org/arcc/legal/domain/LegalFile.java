@@ -109,6 +109,11 @@ public class LegalFile extends PanacheEntityBase {
     @OrderBy("filedOn")
     public List<Appeal> appeals = new ArrayList<>();
 
+    /** The stage last announced to other services (arcc.legal.stage-changed.v1); null until the first. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "announced_stage")
+    public Stage announcedStage;
+
     @Version
     public long version;
 
@@ -572,6 +577,20 @@ public class LegalFile extends PanacheEntityBase {
             return Stage.FIR_REGISTERED;
         }
         return firs.isEmpty() ? Stage.NO_FIR : Stage.FIR_REFUSED;
+    }
+
+    /**
+     * The stage to announce after a step: the file's stage when it differs from the one last announced (a file
+     * starts at {@code NO_FIR}, which is not announced), marked as announced; empty when nothing changed.
+     */
+    public Optional<Stage> stageToAnnounce() {
+        Stage now = stage();
+        Stage before = announcedStage == null ? Stage.NO_FIR : announcedStage;
+        if (now == before) {
+            return Optional.empty();
+        }
+        announcedStage = now;
+        return Optional.of(now);
     }
 
     /** Something about to stall, for the legal officer and the supervisor. */

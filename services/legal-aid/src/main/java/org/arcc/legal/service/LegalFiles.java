@@ -254,10 +254,14 @@ public class LegalFiles {
         return access.load(caller, caseId, AuditAction.UPDATE);
     }
 
-    /** After a rule: its new rows, the file's deadlines (a step that met one late publishes its breach), the audit. */
+    /**
+     * After a rule: its new rows, the file's deadlines (a step that met one late publishes its breach), its stage when
+     * that moved (for the survivor's status lookup), the audit.
+     */
     private void done(Caller caller, LegalFile file) {
         LegalFile.getEntityManager().flush();
         deadlines.refresh(file);
+        file.stageToAnnounce().ifPresent(stage -> events.stageChanged(file, stage, clock.instant()));
         access.succeeded(caller, AuditAction.UPDATE, file);
     }
 

@@ -293,4 +293,16 @@ class LegalFileRulesTest {
         file.movedTo("ISB");
         assertThat(file.cellCode).isEqualTo("ISB");
     }
+
+    @Test
+    void eachNewStageIsAnnouncedOnceAndAnOpenFileAnnouncesNothing() {
+        LegalFile file = AFile.justOpened();
+        assertThat(file.stageToAnnounce()).as("a file without an FIR has nothing to tell").isEmpty();
+        file.registerFir(firAt(Duration.ofHours(5)), true, "lo-1", NOW);
+        assertThat(file.stageToAnnounce()).contains(Stage.FIR_REGISTERED);
+        assertThat(file.stageToAnnounce()).as("announced once").isEmpty();
+        file.startInvestigation("ssoiu-khi", "Inspector Shazia Parveen", NOW);
+        assertThat(file.stageToAnnounce()).contains(Stage.UNDER_INVESTIGATION);
+        assertThat(file.announcedStage).isEqualTo(Stage.UNDER_INVESTIGATION);
+    }
 }
