@@ -238,7 +238,13 @@ public class LegalFile extends PanacheEntityBase {
         return new Happened.InvestigationStarted(i);
     }
 
-    public Happened.InvestigationStepRecorded recordInvestigationStep(InvestigationStep step, LocalDate today) {
+    /**
+     * A step of the investigation. A DNA report may only cover evidence items the evidence service registered for
+     * this case ({@code evidence}); an id it does not know is refused, so that the file never points at an item
+     * that is not the case's.
+     */
+    public Happened.InvestigationStepRecorded recordInvestigationStep(InvestigationStep step, LocalDate today,
+            List<CaseEvidenceItem> evidence) {
         requireOpen();
         if (investigation == null) {
             throw ProblemException.conflict("No investigation is recorded for this case yet");
@@ -259,6 +265,13 @@ public class LegalFile extends PanacheEntityBase {
             i.s164RecordedOn = s.on();
         } else if (step instanceof InvestigationStep.DnaReport s) {
             once(i.dnaReportReceivedOn, "The DNA report");
+            Set<UUID> known = evidence.stream().filter(e -> caseId.equals(e.caseId)).map(e -> e.itemId)
+                    .collect(java.util.stream.Collectors.toSet());
+            List<UUID> unknown = s.evidenceItemIds().stream().filter(id -> !known.contains(id)).toList();
+            if (!unknown.isEmpty()) {
+                throw new ProblemException(ProblemType.VALIDATION, "evidenceItemIds: " + unknown.size()
+                        + " of the ids are not evidence items the evidence service registered for this case (" + unknown + ")");
+            }
             i.dnaReportReceivedOn = s.on();
             i.dnaItemIds = new ArrayList<>(s.evidenceItemIds());
         } else if (step instanceof InvestigationStep.ChallanSubmitted s) {
@@ -597,12 +610,23 @@ public class LegalFile extends PanacheEntityBase {
     public record Flag(String code, String detail) {
         public static final String HEARING_WITHOUT_OUTCOME = "HEARING_WITHOUT_OUTCOME";
         public static final String TRIAL_WITHOUT_NEXT_DATE = "TRIAL_WITHOUT_NEXT_DATE";
+        public static final String ANALYSED_WITHOUT_DNA_REPORT = "ANALYSED_WITHOUT_DNA_REPORT";
     }
 
     /** A passed hearing date with no outcome; a trial in progress with no next date. */
-    public List<Flag> flags(LocalDate today) {
+    public List<Flag> flags(LocalDate today, List<CaseEvidenceItem> evidence) {
         List<Flag> flags = new ArrayList<>();
-        if (trial == null || verdict != null || isClosed()) {
+        if (verdict != null || isClosed()) {
+            return flags;
+        }
+        if (investigation != null && investigation.dnaReportReceivedOn == null) {
+            // The lab has analysed the case's evidence, but the report has not reached the investigation.
+            evidence.stream().filter(e -> e.analysedAt != null).map(e -> e.kitNumber).sorted()
+                    .reduce((a, b) -> a + ", " + b)
+                    .ifPresent(kits -> flags.add(new Flag(Flag.ANALYSED_WITHOUT_DNA_REPORT, "The lab recorded the analysis of "
+                            + kits + "; no DNA report has reached the investigation")));
+        }
+        if (trial == null) {
             return flags;
         }
         for (Hearing h : hearings) {
