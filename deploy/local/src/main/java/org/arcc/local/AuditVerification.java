@@ -23,7 +23,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class AuditVerification {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Each service, and the service whose copy of its anchors the cross-check uses. */
+    /**
+     * Each service (as its audit path names it; legal-aid's anchors carry the source {@code /arcc/legal-aid}), and the
+     * service whose copy of its anchors the cross-check uses.
+     */
     private static final Map<String, String> HOLDER = Map.of("cases", "evidence", "evidence", "cases", "legal", "cases");
 
     private final LocalSettings settings;
@@ -43,7 +46,8 @@ final class AuditVerification {
             String verification = "/api/v1/audit/" + service + "/verification";
             intact &= print(service + ": own check", call(http, token, "GET", verification, null));
 
-            JsonNode held = call(http, token, "GET", "/api/v1/audit/" + other + "/anchors-held?source=/arcc/" + service
+            JsonNode held = call(http, token, "GET", "/api/v1/audit/" + other + "/anchors-held?source=/arcc/"
+                    + (service.equals("legal") ? "legal-aid" : service)
                     + "&limit=50", null);
             if (held == null) {
                 intact = false;

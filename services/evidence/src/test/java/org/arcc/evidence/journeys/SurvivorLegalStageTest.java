@@ -103,7 +103,7 @@ class SurvivorLegalStageTest {
         payload.put("cell", "KHI");
         payload.put("stage", stage);
         payload.put("month", month);
-        try (CloudEventPublisher publisher = new CloudEventPublisher(bootstrapServers, "/arcc/legal")) {
+        try (CloudEventPublisher publisher = new CloudEventPublisher(bootstrapServers, "/arcc/legal-aid")) {
             publisher.publish(Topics.LEGAL, "arcc.legal.stage-changed.v1", caseId.toString(), payload);
         }
     }

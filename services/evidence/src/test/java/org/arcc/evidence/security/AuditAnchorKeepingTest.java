@@ -83,17 +83,17 @@ class AuditAnchorKeepingTest {
         for (int chain = 1; chain <= 32; chain++) {
             heads.add(new ChainHead(chain, chain + 100, String.format("%064x", chain + 100)));
         }
-        AuditAnchor genuine = AuditAnchor.sign("/arcc/legal", at, heads, CheckpointKeys.privateKeyFromPkcs8(LEGAL_DEV_KEY),
+        AuditAnchor genuine = AuditAnchor.sign("/arcc/legal-aid", at, heads, CheckpointKeys.privateKeyFromPkcs8(LEGAL_DEV_KEY),
                 CheckpointKeys.publicKeyFromSpki(legalPublicKey));
         KeyPair insider = CheckpointKeys.generate();
-        AuditAnchor forged = AuditAnchor.sign("/arcc/legal", at.plusSeconds(1), heads, insider.getPrivate(), insider.getPublic());
-        try (CloudEventPublisher legal = new CloudEventPublisher(bootstrap, "/arcc/legal")) {
-            legal.publish(Topics.ANCHORS, AuditHeadsSigned.TYPE.type(), "/arcc/legal", forged.toEvent());
-            legal.publish(Topics.ANCHORS, AuditHeadsSigned.TYPE.type(), "/arcc/legal", genuine.toEvent());
+        AuditAnchor forged = AuditAnchor.sign("/arcc/legal-aid", at.plusSeconds(1), heads, insider.getPrivate(), insider.getPublic());
+        try (CloudEventPublisher legal = new CloudEventPublisher(bootstrap, "/arcc/legal-aid")) {
+            legal.publish(Topics.ANCHORS, AuditHeadsSigned.TYPE.type(), "/arcc/legal-aid", forged.toEvent());
+            legal.publish(Topics.ANCHORS, AuditHeadsSigned.TYPE.type(), "/arcc/legal-aid", genuine.toEvent());
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(held("/arcc/legal"))
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(held("/arcc/legal-aid"))
                 .contains(genuine.signedAt().toString()));
-        assertThat(held("/arcc/legal")).as("the forged heads are refused").containsExactly(genuine.signedAt().toString());
+        assertThat(held("/arcc/legal-aid")).as("the forged heads are refused").containsExactly(genuine.signedAt().toString());
     }
 
     @Test

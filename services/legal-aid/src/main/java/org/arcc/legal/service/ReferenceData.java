@@ -43,8 +43,11 @@ public class ReferenceData {
      * list that reads as "no police station there".
      */
     private static String known(String district) {
-        Set<String> districts = new TreeSet<>(Reference.PoliceStation.getEntityManager()
-                .createQuery("select distinct p.district from PoliceStation p", String.class).getResultList());
+        @SuppressWarnings("unchecked")
+        List<String> all = Reference.PoliceStation.getEntityManager()
+                .createNativeQuery("SELECT district FROM police_station UNION SELECT district FROM investigation_unit"
+                        + " UNION SELECT district FROM panel_lawyer").getResultList();
+        Set<String> districts = new TreeSet<>(all);
         return districts.stream().filter(d -> d.equalsIgnoreCase(district.trim())).findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.VALIDATION,
                         "district is not one the reference data covers: " + String.join(", ", districts)));

@@ -87,7 +87,7 @@ class AuditAnchorKeepingTest {
     @Test
     void theLegalAidServicesOwnTrailIsCheckedOnDemand() {
         given().auth().oauth2(Tokens.platformAdmin()).get("/api/v1/audit/legal/verification").then().statusCode(200)
-                .contentType("application/json").body("source", equalTo("/arcc/legal"))
+                .contentType("application/json").body("source", equalTo("/arcc/legal-aid"))
                 .body("intact", equalTo(true)).body("scope", equalTo("all"));
         given().auth().oauth2(Tokens.supervisor("KHI")).get("/api/v1/audit/legal/verification").then().statusCode(200)
                 .body("scope", equalTo("cell KHI"));

@@ -144,7 +144,7 @@ class AuthorizationMatrixTest {
     private List<Object> ownAuditAnchors() {
         auditAnchors.anchorNow();
         return given().auth().oauth2(Tokens.platformAdmin())
-                .get("/api/v1/audit/legal/anchors-held?source=/arcc/legal&limit=1").then().statusCode(200)
+                .get("/api/v1/audit/legal/anchors-held?source=/arcc/legal-aid&limit=1").then().statusCode(200)
                 .extract().path("anchors");
     }
 
