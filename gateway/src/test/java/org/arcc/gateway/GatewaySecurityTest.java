@@ -84,6 +84,13 @@ class GatewaySecurityTest {
             given().auth().oauth2(Tokens.caseWorker("KHI")).get(verification).then().statusCode(403).contentType(PROBLEM_JSON);
             given().auth().oauth2(Tokens.analyst()).get("/api/v1/audit/" + service + "/anchors-held").then().statusCode(403);
         }
+        // Legal-aid's verification is routed alike; its upstream is down in this test, so let through is the gateway's 503.
+        given().auth().oauth2(Tokens.platformAdmin()).get("/api/v1/audit/legal/verification").then().statusCode(503)
+                .contentType(PROBLEM_JSON);
+        given().auth().oauth2(Tokens.supervisor("KHI")).get("/api/v1/audit/legal/verification").then().statusCode(503);
+        given().auth().oauth2(Tokens.legalOfficer("KHI")).get("/api/v1/audit/legal/verification").then().statusCode(403)
+                .contentType(PROBLEM_JSON);
+        given().auth().oauth2(Tokens.analyst()).get("/api/v1/audit/legal/anchors-held").then().statusCode(403);
         assertThat(StubUpstreamResource.stub().hits("/api/v1/legal/firs")).isZero();
     }
 
@@ -95,6 +102,9 @@ class GatewaySecurityTest {
             given().auth().oauth2(writer).get(file).then().statusCode(503).contentType(PROBLEM_JSON);
             given().auth().oauth2(writer).contentType(ContentType.JSON).body("{}").post(file + "/fir").then().statusCode(503);
         }
+        given().auth().oauth2(Tokens.caseWorker("KHI")).get("/api/v1/legal/police-stations").then().statusCode(503);
+        given().auth().oauth2(Tokens.counsellor("KHI")).get("/api/v1/legal/police-stations").then().statusCode(403);
+        given().auth().oauth2(Tokens.caseWorker("KHI")).get("/api/v1/legal/lawyers").then().statusCode(403);
         for (String reader : List.of(Tokens.caseWorker("KHI"), Tokens.counsellor("KHI"))) {
             given().auth().oauth2(reader).get(file + "/stage").then().statusCode(503);
             given().auth().oauth2(reader).get(file).then().statusCode(403).contentType(PROBLEM_JSON);

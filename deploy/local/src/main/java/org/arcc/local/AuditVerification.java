@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,15 +15,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code arcc-local verify-audit}: an operator's check of both services' audit trails through the gateway, as
+ * {@code arcc-local verify-audit}: an operator's check of the services' audit trails through the gateway, as
  * {@code platform.admin}. For each service it prints the service's own check (its hashes and the anchors it
- * stores), then the cross-check against the anchors of its trail that the other service keeps, which still
+ * stores), then the cross-check against the anchors of its trail that another service keeps, which still
  * names a rewrite when the local anchors were deleted or rewritten too. True when every check reports intact.
  */
 final class AuditVerification {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SERVICES = List.of("cases", "evidence");
+    /**
+     * Each service (as its audit path names it; legal-aid's anchors carry the source {@code /arcc/legal-aid}), and the
+     * service whose copy of its anchors the cross-check uses.
+     */
+    private static final Map<String, String> HOLDER = Map.of("cases", "evidence", "evidence", "cases", "legal", "cases");
 
     private final LocalSettings settings;
     private final Function<HttpClient, String> adminToken;
@@ -36,12 +41,13 @@ final class AuditVerification {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String token = adminToken.apply(http);
         boolean intact = true;
-        for (String service : SERVICES) {
-            String other = SERVICES.get(1 - SERVICES.indexOf(service));
+        for (String service : List.of("cases", "evidence", "legal")) {
+            String other = HOLDER.get(service);
             String verification = "/api/v1/audit/" + service + "/verification";
             intact &= print(service + ": own check", call(http, token, "GET", verification, null));
 
-            JsonNode held = call(http, token, "GET", "/api/v1/audit/" + other + "/anchors-held?source=/arcc/" + service
+            JsonNode held = call(http, token, "GET", "/api/v1/audit/" + other + "/anchors-held?source=/arcc/"
+                    + (service.equals("legal") ? "legal-aid" : service)
                     + "&limit=50", null);
             if (held == null) {
                 intact = false;

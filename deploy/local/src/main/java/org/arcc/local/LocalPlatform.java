@@ -128,7 +128,8 @@ public final class LocalPlatform {
                         Map.entry("ARCC_CASES_AUDIT_ANCHOR_KEY", secrets.getProperty("cases.audit-anchor.private-key")),
                         Map.entry("ARCC_CASES_AUDIT_ANCHOR_PUBLIC_KEY", secrets.getProperty("cases.audit-anchor.public-key")),
                         Map.entry("ARCC_EVIDENCE_AUDIT_ANCHOR_PUBLIC_KEY",
-                                secrets.getProperty("evidence.audit-anchor.public-key"))));
+                                secrets.getProperty("evidence.audit-anchor.public-key")),
+                        Map.entry("ARCC_LEGAL_AUDIT_ANCHOR_PUBLIC_KEY", secrets.getProperty("legal.audit-anchor.public-key"))));
         cases.awaitHttpOk(settings.casesUrl() + "/q/health/ready", Duration.ofSeconds(90));
         System.out.println("  cases      ready at " + settings.casesUrl());
         ChildProcess evidence = service("evidence", settings.root().resolve("services/evidence/target/quarkus-app/quarkus-run.jar"),
@@ -147,7 +148,8 @@ public final class LocalPlatform {
                         Map.entry("ARCC_EVIDENCE_AUDIT_ANCHOR_KEY", secrets.getProperty("evidence.audit-anchor.private-key")),
                         Map.entry("ARCC_EVIDENCE_AUDIT_ANCHOR_PUBLIC_KEY",
                                 secrets.getProperty("evidence.audit-anchor.public-key")),
-                        Map.entry("ARCC_CASES_AUDIT_ANCHOR_PUBLIC_KEY", secrets.getProperty("cases.audit-anchor.public-key"))));
+                        Map.entry("ARCC_CASES_AUDIT_ANCHOR_PUBLIC_KEY", secrets.getProperty("cases.audit-anchor.public-key")),
+                        Map.entry("ARCC_LEGAL_AUDIT_ANCHOR_PUBLIC_KEY", secrets.getProperty("legal.audit-anchor.public-key"))));
         evidence.awaitHttpOk(settings.evidenceUrl() + "/q/health/ready", Duration.ofSeconds(90));
         System.out.println("  evidence   ready at " + settings.evidenceUrl());
         ChildProcess legal = service("legal-aid", settings.root().resolve("services/legal-aid/target/quarkus-app/quarkus-run.jar"),
@@ -162,7 +164,11 @@ public final class LocalPlatform {
                         Map.entry("ARCC_CRYPTO_ACTIVE_KEY", "local1"),
                         Map.entry("ARCC_CRYPTO_BLIND_INDEX_KEY", secrets.getProperty("crypto.legal.blind-index")),
                         Map.entry("ARCC_LEGAL_AUDIT_ANCHOR_KEY", secrets.getProperty("legal.audit-anchor.private-key")),
-                        Map.entry("ARCC_LEGAL_AUDIT_ANCHOR_PUBLIC_KEY", secrets.getProperty("legal.audit-anchor.public-key"))));
+                        Map.entry("ARCC_LEGAL_AUDIT_ANCHOR_PUBLIC_KEY", secrets.getProperty("legal.audit-anchor.public-key")),
+                        // It keeps the anchors of cases and evidence, as they keep its own.
+                        Map.entry("ARCC_CASES_AUDIT_ANCHOR_PUBLIC_KEY", secrets.getProperty("cases.audit-anchor.public-key")),
+                        Map.entry("ARCC_EVIDENCE_AUDIT_ANCHOR_PUBLIC_KEY",
+                                secrets.getProperty("evidence.audit-anchor.public-key"))));
         legal.awaitHttpOk(settings.legalUrl() + "/q/health/ready", Duration.ofSeconds(90));
         System.out.println("  legal-aid  ready at " + settings.legalUrl());
         ChildProcess gateway = service("gateway", settings.root().resolve("gateway/target/quarkus-app/quarkus-run.jar"),

@@ -47,10 +47,15 @@ public class RouteTable {
                     Rule.any(Set.of("platform-admin", "cell-supervisor")))),
             new Route("audit-evidence", "/api/v1/audit/evidence", "evidence", List.of(
                     Rule.any(Set.of("platform-admin", "cell-supervisor")))),
-            // Legal files: their cell's legal officer and supervisor; case workers and counsellors read the stage only.
+            new Route("audit-legal", "/api/v1/audit/legal", "legal", List.of(
+                    Rule.any(Set.of("platform-admin", "cell-supervisor")))),
+            // Legal files: their cell's legal officer and supervisor; case workers and counsellors read the stage only,
+            // and case workers, who go with the survivor to the police, the list of police stations.
             new Route("legal", "/api/v1/legal", "legal", List.of(
                     Rule.on(Set.of("GET"), "/api/v1/legal/files/[^/]+/stage",
                             Set.of("legal-officer", "cell-supervisor", "case-worker", "counsellor")),
+                    Rule.on(Set.of("GET"), "/api/v1/legal/police-stations",
+                            Set.of("legal-officer", "cell-supervisor", "case-worker")),
                     Rule.any(Set.of("legal-officer", "cell-supervisor")))),
             new Route("reports", "/api/v1/reports", "reporting", List.of(
                     Rule.on(Set.of("GET", "POST"), Set.of("analyst", "cell-supervisor", "platform-admin")))));

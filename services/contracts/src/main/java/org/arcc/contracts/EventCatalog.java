@@ -36,6 +36,7 @@ import org.arcc.contracts.legal.LawyerAssigned;
 import org.arcc.contracts.legal.HearingRecorded;
 import org.arcc.contracts.legal.VerdictRecorded;
 import org.arcc.contracts.legal.LegalDeadlineBreached;
+import org.arcc.contracts.legal.LegalStageChanged;
 import org.arcc.contracts.legal.RegisterNotice;
 
 /**
@@ -84,7 +85,8 @@ public final class EventCatalog {
             new Entry(HearingRecorded.TYPE, HearingRecorded.class),
             new Entry(VerdictRecorded.TYPE, VerdictRecorded.class),
             new Entry(LegalDeadlineBreached.TYPE, LegalDeadlineBreached.class),
-            new Entry(RegisterNotice.TYPE, RegisterNotice.class));
+            new Entry(RegisterNotice.TYPE, RegisterNotice.class),
+            new Entry(LegalStageChanged.TYPE, LegalStageChanged.class));
 
     private EventCatalog() {
     }

@@ -11,18 +11,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.arcc.evidence.domain.EvidenceItem;
+import org.arcc.evidence.domain.LegalStage;
 
 /**
  * The survivor's own view: with the one-time code from collection, and nothing else identifying, the coarse
- * stage of one item. Only the code's hash is stored.
+ * stage of one item and the coarse legal stage of its case (from the legal-aid service's events: a stage code
+ * and the month it was reached). Only the code's hash is stored.
  */
 @ApplicationScoped
 public class SurvivorStatus {
 
+    /** What the survivor is told. The legal stage and its month are null before an FIR is registered. */
+    public record Status(String stage, String legalStage, String legalStageSince) {
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<String> stageFor(String code) {
-        return EvidenceItem.<EvidenceItem>find("survivorCodeHash", hash(code)).firstResultOptional()
-                .map(item -> item.stage.forSurvivor());
+    public Optional<Status> statusFor(String code) {
+        return EvidenceItem.<EvidenceItem>find("survivorCodeHash", hash(code)).firstResultOptional().map(item -> {
+            Optional<LegalStage> legal = LegalStage.<LegalStage>findByIdOptional(item.caseId)
+                    .filter(s -> s.forSurvivor().isPresent());
+            return new Status(item.stage.forSurvivor(), legal.map(s -> s.stage).orElse(null),
+                    legal.map(s -> s.sinceMonth).orElse(null));
+        });
     }
 
     static String hash(String code) {

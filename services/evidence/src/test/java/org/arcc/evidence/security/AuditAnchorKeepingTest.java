@@ -44,6 +44,12 @@ class AuditAnchorKeepingTest {
     @ConfigProperty(name = "arcc.audit.peers.cases.public-key")
     String casesPublicKey;
 
+    /** The legal-aid service's development key (services/legal-aid application.properties): public, proves nothing. */
+    private static final String LEGAL_DEV_KEY = "MC4CAQAwBQYDK2VwBCIEIKCDuTncqEjKnMU0N+hjgH1G43vig7STn7xAeA32J5jj";
+
+    @ConfigProperty(name = "arcc.audit.peers.legal.public-key")
+    String legalPublicKey;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -71,6 +77,26 @@ class AuditAnchorKeepingTest {
     }
 
     @Test
+    void theLegalAidServicesSignedHeadsAreKeptToo() {
+        Instant at = Instant.now().minusSeconds(5);
+        List<ChainHead> heads = new ArrayList<>();
+        for (int chain = 1; chain <= 32; chain++) {
+            heads.add(new ChainHead(chain, chain + 100, String.format("%064x", chain + 100)));
+        }
+        AuditAnchor genuine = AuditAnchor.sign("/arcc/legal-aid", at, heads, CheckpointKeys.privateKeyFromPkcs8(LEGAL_DEV_KEY),
+                CheckpointKeys.publicKeyFromSpki(legalPublicKey));
+        KeyPair insider = CheckpointKeys.generate();
+        AuditAnchor forged = AuditAnchor.sign("/arcc/legal-aid", at.plusSeconds(1), heads, insider.getPrivate(), insider.getPublic());
+        try (CloudEventPublisher legal = new CloudEventPublisher(bootstrap, "/arcc/legal-aid")) {
+            legal.publish(Topics.ANCHORS, AuditHeadsSigned.TYPE.type(), "/arcc/legal-aid", forged.toEvent());
+            legal.publish(Topics.ANCHORS, AuditHeadsSigned.TYPE.type(), "/arcc/legal-aid", genuine.toEvent());
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(held("/arcc/legal-aid"))
+                .contains(genuine.signedAt().toString()));
+        assertThat(held("/arcc/legal-aid")).as("the forged heads are refused").containsExactly(genuine.signedAt().toString());
+    }
+
+    @Test
     void theEvidenceServicesOwnTrailIsCheckedOnDemand() {
         given().auth().oauth2(Tokens.platformAdmin()).get("/api/v1/audit/evidence/verification").then().statusCode(200)
                 .contentType("application/json").body("source", org.hamcrest.Matchers.equalTo("/arcc/evidence"))
@@ -80,7 +106,11 @@ class AuditAnchorKeepingTest {
     }
 
     private static List<String> held() {
-        return given().auth().oauth2(Tokens.platformAdmin()).get("/api/v1/audit/evidence/anchors-held?source=/arcc/cases&limit=50")
+        return held("/arcc/cases");
+    }
+
+    private static List<String> held(String source) {
+        return given().auth().oauth2(Tokens.platformAdmin()).get("/api/v1/audit/evidence/anchors-held?source=" + source + "&limit=50")
                 .then().statusCode(200).extract().jsonPath().getList("anchors.signedAt", String.class);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.arcc.legal.domain.Appeal;
+import org.arcc.legal.domain.CaseEvidenceItem;
 import org.arcc.legal.domain.DueDate;
 import org.arcc.legal.domain.Fir;
 import org.arcc.legal.domain.Hearing;
@@ -20,7 +21,21 @@ import org.arcc.legal.service.LegalFiles;
 public record FileView(UUID caseId, String caseReference, String cell, List<String> caseSections, Instant arrivedAt,
         Instant closedAt, String stage, String initials, List<FirView> firs, InvestigationView investigation,
         List<RepresentationView> representations, TrialView trial, List<HearingView> hearings, VerdictView verdict,
-        List<AppealView> appeals, List<DeadlineView> deadlines, List<FlagView> flags) {
+        List<AppealView> appeals, List<DeadlineView> deadlines, List<FlagView> flags,
+        List<EvidenceItemView> evidenceItems) {
+
+    /**
+     * An evidence item of the case as the evidence service announced it: what a DNA report may cover.
+     *
+     * @param analysedAt when a lab recorded its analysis in the custody log; null until then
+     */
+    public record EvidenceItemView(UUID itemId, String kitNumber, String itemType, Instant collectedAt,
+            Instant analysedAt) {
+
+        static EvidenceItemView of(CaseEvidenceItem e) {
+            return new EvidenceItemView(e.itemId, e.kitNumber, e.itemType, e.collectedAt, e.analysedAt);
+        }
+    }
 
     /** @param hoursFromArrival for a registered FIR, whole hours from the survivor's arrival */
     public record FirView(UUID id, String outcome, String policeStation, String firNumber, Instant at,
@@ -108,6 +123,7 @@ public record FileView(UUID caseId, String caseReference, String cell, List<Stri
                 TrialView.of(f.trial), f.hearings.stream().map(HearingView::of).toList(), VerdictView.of(f.verdict),
                 f.appeals.stream().map(AppealView::of).toList(),
                 read.deadlines().stream().map(d -> DeadlineView.of(d, read.now())).toList(),
-                read.flags().stream().map(x -> new FlagView(x.code(), x.detail())).toList());
+                read.flags().stream().map(x -> new FlagView(x.code(), x.detail())).toList(),
+                read.evidence().stream().map(EvidenceItemView::of).toList());
     }
 }

@@ -109,6 +109,11 @@ public class LegalFile extends PanacheEntityBase {
     @OrderBy("filedOn")
     public List<Appeal> appeals = new ArrayList<>();
 
+    /** The stage last announced to other services (arcc.legal.stage-changed.v1); null until the first. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "announced_stage")
+    public Stage announcedStage;
+
     @Version
     public long version;
 
@@ -233,7 +238,13 @@ public class LegalFile extends PanacheEntityBase {
         return new Happened.InvestigationStarted(i);
     }
 
-    public Happened.InvestigationStepRecorded recordInvestigationStep(InvestigationStep step, LocalDate today) {
+    /**
+     * A step of the investigation. A DNA report may only cover evidence items the evidence service registered for
+     * this case ({@code evidence}); an id it does not know is refused, so that the file never points at an item
+     * that is not the case's.
+     */
+    public Happened.InvestigationStepRecorded recordInvestigationStep(InvestigationStep step, LocalDate today,
+            List<CaseEvidenceItem> evidence) {
         requireOpen();
         if (investigation == null) {
             throw ProblemException.conflict("No investigation is recorded for this case yet");
@@ -254,6 +265,13 @@ public class LegalFile extends PanacheEntityBase {
             i.s164RecordedOn = s.on();
         } else if (step instanceof InvestigationStep.DnaReport s) {
             once(i.dnaReportReceivedOn, "The DNA report");
+            Set<UUID> known = evidence.stream().filter(e -> caseId.equals(e.caseId)).map(e -> e.itemId)
+                    .collect(java.util.stream.Collectors.toSet());
+            List<UUID> unknown = s.evidenceItemIds().stream().filter(id -> !known.contains(id)).toList();
+            if (!unknown.isEmpty()) {
+                throw new ProblemException(ProblemType.VALIDATION, "evidenceItemIds: " + unknown.size()
+                        + " of the ids are not evidence items the evidence service registered for this case (" + unknown + ")");
+            }
             i.dnaReportReceivedOn = s.on();
             i.dnaItemIds = new ArrayList<>(s.evidenceItemIds());
         } else if (step instanceof InvestigationStep.ChallanSubmitted s) {
@@ -574,16 +592,41 @@ public class LegalFile extends PanacheEntityBase {
         return firs.isEmpty() ? Stage.NO_FIR : Stage.FIR_REFUSED;
     }
 
+    /**
+     * The stage to announce after a step: the file's stage when it differs from the one last announced (a file
+     * starts at {@code NO_FIR}, which is not announced), marked as announced; empty when nothing changed.
+     */
+    public Optional<Stage> stageToAnnounce() {
+        Stage now = stage();
+        Stage before = announcedStage == null ? Stage.NO_FIR : announcedStage;
+        if (now == before) {
+            return Optional.empty();
+        }
+        announcedStage = now;
+        return Optional.of(now);
+    }
+
     /** Something about to stall, for the legal officer and the supervisor. */
     public record Flag(String code, String detail) {
         public static final String HEARING_WITHOUT_OUTCOME = "HEARING_WITHOUT_OUTCOME";
         public static final String TRIAL_WITHOUT_NEXT_DATE = "TRIAL_WITHOUT_NEXT_DATE";
+        public static final String ANALYSED_WITHOUT_DNA_REPORT = "ANALYSED_WITHOUT_DNA_REPORT";
     }
 
     /** A passed hearing date with no outcome; a trial in progress with no next date. */
-    public List<Flag> flags(LocalDate today) {
+    public List<Flag> flags(LocalDate today, List<CaseEvidenceItem> evidence) {
         List<Flag> flags = new ArrayList<>();
-        if (trial == null || verdict != null || isClosed()) {
+        if (verdict != null || isClosed()) {
+            return flags;
+        }
+        if (investigation != null && investigation.dnaReportReceivedOn == null) {
+            // The lab has analysed the case's evidence, but the report has not reached the investigation.
+            evidence.stream().filter(e -> e.analysedAt != null).map(e -> e.kitNumber).sorted()
+                    .reduce((a, b) -> a + ", " + b)
+                    .ifPresent(kits -> flags.add(new Flag(Flag.ANALYSED_WITHOUT_DNA_REPORT, "The lab recorded the analysis of "
+                            + kits + "; no DNA report has reached the investigation")));
+        }
+        if (trial == null) {
             return flags;
         }
         for (Hearing h : hearings) {

@@ -14,8 +14,10 @@ import org.arcc.contracts.legal.FirRegistered;
 import org.arcc.contracts.legal.HearingRecorded;
 import org.arcc.contracts.legal.LawyerAssigned;
 import org.arcc.contracts.legal.LegalDeadlineBreached;
+import org.arcc.contracts.legal.LegalStageChanged;
 import org.arcc.contracts.legal.RegisterNotice;
 import org.arcc.contracts.legal.VerdictRecorded;
+import org.arcc.legal.domain.Codes.Stage;
 import org.arcc.legal.domain.DueDate;
 import org.arcc.legal.domain.Fir;
 import org.arcc.legal.domain.Happened;
@@ -81,5 +83,12 @@ public class LegalEvents {
     void deadlineBreached(LegalFile file, DueDate d, Instant detectedAt) {
         outbox.record(LegalDeadlineBreached.TYPE, file.caseId.toString(), new LegalDeadlineBreached(file.caseId,
                 file.cellCode, d.rule().code().name(), d.rule().statutory(), d.dueAt(), detectedAt));
+    }
+
+    /** The coarse stage, for the survivor's status lookup: the month only, no references. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void stageChanged(LegalFile file, Stage stage, Instant at) {
+        outbox.record(LegalStageChanged.TYPE, file.caseId.toString(), new LegalStageChanged(file.caseId, file.cellCode,
+                stage.name(), java.time.YearMonth.from(at.atZone(LegalFile.PAKISTAN)).toString()));
     }
 }

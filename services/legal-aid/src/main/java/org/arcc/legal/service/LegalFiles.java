@@ -17,6 +17,7 @@ import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.Caller;
 import org.arcc.legal.config.LegalSettings;
 import org.arcc.legal.domain.CaseConsent;
+import org.arcc.legal.domain.CaseEvidenceItem;
 import org.arcc.legal.domain.Codes.AppealBy;
 import org.arcc.legal.domain.Codes.AppealOutcome;
 import org.arcc.legal.domain.Codes.HearingPurpose;
@@ -36,7 +37,7 @@ public class LegalFiles {
 
     /** A file as read by its legal officer or supervisor: the file, the initials in the clear, its deadlines and flags. */
     public record FileRead(LegalFile file, String initials, List<DueDate> deadlines, List<LegalFile.Flag> flags,
-            Instant now) {
+            List<CaseEvidenceItem> evidence, Instant now) {
     }
 
     static final String INITIALS = "initials";
@@ -73,8 +74,9 @@ public class LegalFiles {
                 : cipher.decrypt(cipher.open(file.dataKeyId, file.caseId.toString()), INITIALS, file.initials);
         Instant now = clock.instant();
         List<DueDate> due = deadlines.of(file);
+        List<CaseEvidenceItem> evidence = CaseEvidenceItem.ofCase(caseId);
         access.succeeded(caller, AuditAction.READ, file);
-        return new FileRead(file, initials, due, file.flags(today(now)), now);
+        return new FileRead(file, initials, due, file.flags(today(now), evidence), evidence, now);
     }
 
     @Transactional(dontRollbackOn = FileNotFound.class)
@@ -136,7 +138,8 @@ public class LegalFiles {
     @Transactional(dontRollbackOn = FileNotFound.class)
     public Happened.InvestigationStepRecorded recordInvestigationStep(Caller caller, UUID caseId, InvestigationStep step) {
         LegalFile file = writable(caller, caseId);
-        Happened.InvestigationStepRecorded done = file.recordInvestigationStep(step, today(clock.instant()));
+        Happened.InvestigationStepRecorded done = file.recordInvestigationStep(step, today(clock.instant()),
+                CaseEvidenceItem.ofCase(caseId));
         done(caller, file);
         return done;
     }
@@ -254,10 +257,14 @@ public class LegalFiles {
         return access.load(caller, caseId, AuditAction.UPDATE);
     }
 
-    /** After a rule: its new rows, the file's deadlines (a step that met one late publishes its breach), the audit. */
+    /**
+     * After a rule: its new rows, the file's deadlines (a step that met one late publishes its breach), its stage when
+     * that moved (for the survivor's status lookup), the audit.
+     */
     private void done(Caller caller, LegalFile file) {
         LegalFile.getEntityManager().flush();
         deadlines.refresh(file);
+        file.stageToAnnounce().ifPresent(stage -> events.stageChanged(file, stage, clock.instant()));
         access.succeeded(caller, AuditAction.UPDATE, file);
     }
 

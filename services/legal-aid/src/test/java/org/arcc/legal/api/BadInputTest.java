@@ -78,6 +78,7 @@ class BadInputTest {
         cases.add(new Case("step: unknown kind", 400, post(lo, c + "/investigation/steps", "{\"step\":\"" + ECHO + "\",\"on\":\"" + today + "\"}")));
         cases.add(new Case("step: s161 without femaleOfficerPresent", 400, post(lo, c + "/investigation/steps", "{\"step\":\"S161_STATEMENT\",\"on\":\"" + today + "\"}")));
         cases.add(new Case("step: DNA report without items", 400, post(lo, c + "/investigation/steps", "{\"step\":\"DNA_REPORT\",\"on\":\"" + today + "\",\"evidenceItemIds\":[]}")));
+        cases.add(new Case("step: DNA report of an item not registered for the case", 400, post(lo, c + "/investigation/steps", "{\"step\":\"DNA_REPORT\",\"on\":\"" + today + "\",\"evidenceItemIds\":[\"" + UUID.randomUUID() + "\"]}")));
         cases.add(new Case("step: item id not a UUID", 400, post(lo, c + "/investigation/steps", "{\"step\":\"DNA_REPORT\",\"on\":\"" + today + "\",\"evidenceItemIds\":[\"" + ECHO + "\"]}")));
         cases.add(new Case("step: date not a date", 400, post(lo, c + "/investigation/steps", "{\"step\":\"S164_STATEMENT\",\"on\":\"" + ECHO + "\"}")));
         cases.add(new Case("step: date in the future", 400, post(lo, c + "/investigation/steps", "{\"step\":\"S164_STATEMENT\",\"on\":\"2099-01-01\"}")));
@@ -105,6 +106,12 @@ class BadInputTest {
         cases.add(new Case("appeal decision: no such appeal", 404, post(lo, c + "/appeals/" + UUID.randomUUID() + "/decision", "{\"outcome\":\"DISMISSED\",\"decidedOn\":\"" + today + "\"}")));
         cases.add(new Case("deadlines: no status", 400, get(lo, "/api/v1/legal/deadlines")));
         cases.add(new Case("deadlines: unknown status", 400, get(lo, "/api/v1/legal/deadlines?status=" + ECHO)));
+        cases.add(new Case("police stations: district with markup", 400, get(lo, "/api/v1/legal/police-stations?district=" + ECHO)));
+        cases.add(new Case("police stations: a district the data does not cover", 400, get(lo, "/api/v1/legal/police-stations?district=Atlantis")));
+        cases.add(new Case("units: district too long", 400, get(lo, "/api/v1/legal/investigation-units?district=" + "K".repeat(80))));
+        cases.add(new Case("units: a district the data does not cover", 400, get(lo, "/api/v1/legal/investigation-units?district=Atlantis")));
+        cases.add(new Case("lawyers: district with markup", 400, get(lo, "/api/v1/legal/lawyers?district=" + ECHO)));
+        cases.add(new Case("lawyers: a district the data does not cover", 400, get(lo, "/api/v1/legal/lawyers?district=Atlantis")));
 
         List<String> wrong = new ArrayList<>();
         for (Case bad : cases) {

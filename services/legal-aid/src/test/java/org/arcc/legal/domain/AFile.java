@@ -43,4 +43,12 @@ final class AFile {
     static Hearing hearing(LegalFile file, LocalDate on) {
         return file.scheduleHearing(on, HearingPurpose.PROSECUTION_EVIDENCE).hearing();
     }
+
+    /** An evidence item the evidence service registered for the file's case; analysed by a lab when {@code analysedAt} is set. */
+    static CaseEvidenceItem item(LegalFile file, String kitNumber, Instant analysedAt) {
+        CaseEvidenceItem item = CaseEvidenceItem.registered(UUID.randomUUID(), file.caseId, kitNumber, "SWABS",
+                ARRIVED.plusSeconds(3 * 3600));
+        item.analysedAt = analysedAt;
+        return item;
+    }
 }

@@ -50,7 +50,7 @@ class DeadlineRulesTest {
         assertThat(report.dueAt()).isEqualTo(fir.atZone(LegalFile.PAKISTAN).plusDays(14).toInstant());
         assertThat(report.breached(NOW)).isTrue();
         file.startInvestigation("ssoiu-khi", "Inspector Shazia", NOW);
-        file.recordInvestigationStep(new InvestigationStep.ChallanSubmitted(LocalDate.of(2026, 3, 25)), TODAY);
+        file.recordInvestigationStep(new InvestigationStep.ChallanSubmitted(LocalDate.of(2026, 3, 25)), TODAY, List.of());
         assertThat(due(file, DeadlineCode.S173_REPORT, true).status(NOW)).isEqualTo(DueDate.Status.MET);
     }
 

@@ -117,17 +117,54 @@ class LegalFileRulesTest {
             LegalFile file = AFile.withFir();
             file.startInvestigation("ssoiu-khi", "Inspector Shazia", NOW);
             assertThat(file.stage()).isEqualTo(Stage.UNDER_INVESTIGATION);
-            UUID swabs = UUID.randomUUID();
-            file.recordInvestigationStep(new InvestigationStep.Statement161(LocalDate.of(2026, 3, 15), true), TODAY);
-            file.recordInvestigationStep(new InvestigationStep.DnaReport(LocalDate.of(2026, 4, 20), List.of(swabs)), TODAY);
-            file.recordInvestigationStep(new InvestigationStep.ChallanSubmitted(LocalDate.of(2026, 3, 27)), TODAY);
+            List<CaseEvidenceItem> evidence = List.of(AFile.item(file, "KHI-EV-2026-000042", NOW));
+            UUID swabs = evidence.get(0).itemId;
+            file.recordInvestigationStep(new InvestigationStep.Statement161(LocalDate.of(2026, 3, 15), true), TODAY, evidence);
+            file.recordInvestigationStep(new InvestigationStep.DnaReport(LocalDate.of(2026, 4, 20), List.of(swabs)), TODAY,
+                    evidence);
+            file.recordInvestigationStep(new InvestigationStep.ChallanSubmitted(LocalDate.of(2026, 3, 27)), TODAY, evidence);
             assertThat(file.investigation.femaleOfficerPresent).isTrue();
             assertThat(file.investigation.dnaItemIds).containsExactly(swabs);
             assertThat(file.investigation.challanSubmittedOn).isEqualTo(LocalDate.of(2026, 3, 27));
-            refused(() -> file.recordInvestigationStep(new InvestigationStep.ChallanSubmitted(LocalDate.of(2026, 3, 28)), TODAY),
+            refused(() -> file.recordInvestigationStep(new InvestigationStep.ChallanSubmitted(LocalDate.of(2026, 3, 28)), TODAY,
+                    List.of()),
                     ProblemType.CONFLICT);
-            refused(() -> file.recordInvestigationStep(new InvestigationStep.Statement164(LocalDate.of(2026, 3, 1)), TODAY),
+            refused(() -> file.recordInvestigationStep(new InvestigationStep.Statement164(LocalDate.of(2026, 3, 1)), TODAY,
+                    List.of()),
                     ProblemType.VALIDATION);
+        }
+
+        @Test
+        void aDnaReportCoversOnlyEvidenceItemsRegisteredForTheCase() {
+            LegalFile file = AFile.withFir();
+            file.startInvestigation("ssoiu-khi", "Inspector Shazia", NOW);
+            CaseEvidenceItem swabs = AFile.item(file, "KHI-EV-2026-000042", NOW);
+            CaseEvidenceItem ofAnotherCase = AFile.item(AFile.justOpened(), "KHI-EV-2026-000077", NOW);
+            List<CaseEvidenceItem> evidence = List.of(swabs, ofAnotherCase);
+            refused(() -> file.recordInvestigationStep(new InvestigationStep.DnaReport(LocalDate.of(2026, 4, 20),
+                    List.of(swabs.itemId, ofAnotherCase.itemId)), TODAY, evidence), ProblemType.VALIDATION);
+            refused(() -> file.recordInvestigationStep(new InvestigationStep.DnaReport(LocalDate.of(2026, 4, 20),
+                    List.of(UUID.randomUUID())), TODAY, evidence), ProblemType.VALIDATION);
+            assertThat(file.investigation.dnaReportReceivedOn).as("nothing recorded by a refused report").isNull();
+            file.recordInvestigationStep(new InvestigationStep.DnaReport(LocalDate.of(2026, 4, 20), List.of(swabs.itemId)),
+                    TODAY, evidence);
+            assertThat(file.investigation.dnaItemIds).containsExactly(swabs.itemId);
+        }
+
+        @Test
+        void anAnalysisWhoseReportHasNotReachedTheInvestigationIsFlagged() {
+            LegalFile file = AFile.withFir();
+            file.startInvestigation("ssoiu-khi", "Inspector Shazia", NOW);
+            CaseEvidenceItem atLab = AFile.item(file, "KHI-EV-2026-000041", null);
+            assertThat(file.flags(TODAY, List.of(atLab))).as("not analysed yet").isEmpty();
+            CaseEvidenceItem analysed = AFile.item(file, "KHI-EV-2026-000042", NOW);
+            assertThat(file.flags(TODAY, List.of(atLab, analysed))).singleElement().satisfies(f -> {
+                assertThat(f.code()).isEqualTo(LegalFile.Flag.ANALYSED_WITHOUT_DNA_REPORT);
+                assertThat(f.detail()).contains("KHI-EV-2026-000042").doesNotContain("KHI-EV-2026-000041");
+            });
+            file.recordInvestigationStep(new InvestigationStep.DnaReport(LocalDate.of(2026, 4, 20),
+                    List.of(analysed.itemId)), TODAY, List.of(atLab, analysed));
+            assertThat(file.flags(TODAY, List.of(atLab, analysed))).isEmpty();
         }
     }
 
@@ -206,23 +243,23 @@ class LegalFileRulesTest {
             LegalFile file = AFile.inCourt();
             Hearing passed = AFile.hearing(file, TODAY.minusDays(2));
             AFile.hearing(file, TODAY.plusDays(12));
-            assertThat(file.flags(TODAY)).extracting(LegalFile.Flag::code).containsExactly(LegalFile.Flag.HEARING_WITHOUT_OUTCOME);
+            assertThat(file.flags(TODAY, List.of())).extracting(LegalFile.Flag::code).containsExactly(LegalFile.Flag.HEARING_WITHOUT_OUTCOME);
             file.recordHearingOutcome(passed.id, new HearingResult(HearingOutcome.HELD, null, null, null, null), TODAY, NOW);
-            assertThat(file.flags(TODAY)).isEmpty();
+            assertThat(file.flags(TODAY, List.of())).isEmpty();
         }
 
         @Test
         void aTrialWithoutANextDateIsFlaggedUntilItConcludes() {
             LegalFile file = AFile.inCourt();
-            assertThat(file.flags(TODAY)).extracting(LegalFile.Flag::code).containsExactly(LegalFile.Flag.TRIAL_WITHOUT_NEXT_DATE);
+            assertThat(file.flags(TODAY, List.of())).extracting(LegalFile.Flag::code).containsExactly(LegalFile.Flag.TRIAL_WITHOUT_NEXT_DATE);
             Hearing h = AFile.hearing(file, TODAY);
-            assertThat(file.flags(TODAY)).isEmpty();
+            assertThat(file.flags(TODAY, List.of())).isEmpty();
             file.recordHearingOutcome(h.id, new HearingResult(HearingOutcome.HELD, null, null, null, null), TODAY, NOW);
-            assertThat(file.flags(TODAY)).extracting(LegalFile.Flag::code).containsExactly(LegalFile.Flag.TRIAL_WITHOUT_NEXT_DATE);
+            assertThat(file.flags(TODAY, List.of())).extracting(LegalFile.Flag::code).containsExactly(LegalFile.Flag.TRIAL_WITHOUT_NEXT_DATE);
             Hearing last = AFile.hearing(file, TODAY.plusDays(1));
             file.recordHearingOutcome(last.id, new HearingResult(HearingOutcome.CONCLUDED, null, null, null, null),
                     TODAY.plusDays(1), NOW);
-            assertThat(file.flags(TODAY.plusDays(2))).isEmpty();
+            assertThat(file.flags(TODAY.plusDays(2), List.of())).isEmpty();
         }
     }
 
@@ -292,5 +329,17 @@ class LegalFileRulesTest {
         LegalFile file = AFile.justOpened();
         file.movedTo("ISB");
         assertThat(file.cellCode).isEqualTo("ISB");
+    }
+
+    @Test
+    void eachNewStageIsAnnouncedOnceAndAnOpenFileAnnouncesNothing() {
+        LegalFile file = AFile.justOpened();
+        assertThat(file.stageToAnnounce()).as("a file without an FIR has nothing to tell").isEmpty();
+        file.registerFir(firAt(Duration.ofHours(5)), true, "lo-1", NOW);
+        assertThat(file.stageToAnnounce()).contains(Stage.FIR_REGISTERED);
+        assertThat(file.stageToAnnounce()).as("announced once").isEmpty();
+        file.startInvestigation("ssoiu-khi", "Inspector Shazia Parveen", NOW);
+        assertThat(file.stageToAnnounce()).contains(Stage.UNDER_INVESTIGATION);
+        assertThat(file.announcedStage).isEqualTo(Stage.UNDER_INVESTIGATION);
     }
 }

@@ -124,6 +124,13 @@ class JusticeJourneyTest {
                     .filter(r -> id.toString().equals(r.key())).toList();
             assertThat(mine).as("every deadline met in time").extracting(r -> KafkaTopicReader.header(r, "ce_type"))
                     .doesNotContain("arcc.legal.deadline-breached.v1");
+            // The survivor's status lookup (evidence service) learns each coarse stage once, with its month only.
+            List<JsonNode> stages = mine.stream().filter(r -> about(r, id, "arcc.legal.stage-changed.v1"))
+                    .map(JusticeJourneyTest::payloadOf).toList();
+            assertThat(stages).extracting(s -> s.get("stage").asText())
+                    .containsExactly("FIR_REGISTERED", "UNDER_INVESTIGATION", "IN_COURT");
+            assertThat(stages.get(2).get("month").asText())
+                    .isEqualTo(java.time.YearMonth.from(t.plus(Duration.ofDays(50)).atZone(java.time.ZoneId.of("Asia/Karachi"))).toString());
             assertValidAndAnonymous(mine, "T.K.", "Rukhsana", "Shazia", "Farah");
         }
     }
@@ -200,6 +207,14 @@ class JusticeJourneyTest {
 
     private static JsonNode payload(ConsumerRecord<String, String> r) throws Exception {
         return JSON.readTree(r.value());
+    }
+
+    private static JsonNode payloadOf(ConsumerRecord<String, String> r) {
+        try {
+            return JSON.readTree(r.value());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void assertValidAndAnonymous(List<ConsumerRecord<String, String>> records, String... never) {

@@ -48,12 +48,18 @@ class AuthorizationMatrixTest {
             "cell-supervisor");
     private static final Set<String> WRITERS = Set.of("legal-officer", "cell-supervisor");
     private static final Set<String> STAGE_READERS = Set.of("legal-officer", "cell-supervisor", "case-worker", "counsellor");
+    /** Case workers go with the survivor to the police, so they may look up the police stations. */
+    private static final Set<String> STATION_READERS = Set.of("legal-officer", "cell-supervisor", "case-worker");
 
     enum Reach {
         /** About one file: another cell's staff get 404. */
         ONE_FILE,
         /** Scoped to the caller's cell: nothing to hide behind 404. */
-        CALLERS_CELL
+        CALLERS_CELL,
+        /** Reference data (police stations, units, the panel): the same for every cell, nothing to hide. */
+        REFERENCE,
+        /** The service's audit trail: every chain for an administrator, a supervisor's own cell's rows. */
+        TRAIL
     }
 
     @FunctionalInterface
@@ -116,7 +122,31 @@ class AuthorizationMatrixTest {
                     (spec, f) -> json(spec, Map.of("outcome", "DISMISSED", "decidedOn", today().toString()))
                             .post(file(f.caseId()) + "/appeals/" + f.appealId() + "/decision")),
             new Endpoint("GET", "/api/v1/legal/deadlines", WRITERS, Reach.CALLERS_CELL, 200, Progress.NEW,
-                    (spec, f) -> spec.queryParam("status", "overdue").get("/api/v1/legal/deadlines")));
+                    (spec, f) -> spec.queryParam("status", "overdue").get("/api/v1/legal/deadlines")),
+            new Endpoint("GET", "/api/v1/legal/police-stations", STATION_READERS, Reach.REFERENCE, 200, Progress.NEW,
+                    (spec, f) -> spec.queryParam("district", "Karachi").get("/api/v1/legal/police-stations")),
+            new Endpoint("GET", "/api/v1/legal/investigation-units", WRITERS, Reach.REFERENCE, 200, Progress.NEW,
+                    (spec, f) -> spec.get("/api/v1/legal/investigation-units")),
+            new Endpoint("GET", "/api/v1/legal/lawyers", WRITERS, Reach.REFERENCE, 200, Progress.NEW,
+                    (spec, f) -> spec.queryParam("district", "Lahore").get("/api/v1/legal/lawyers")),
+            new Endpoint("GET", "/api/v1/audit/legal/verification", Set.of("platform-admin", "cell-supervisor"),
+                    Reach.TRAIL, 200, Progress.NEW, (spec, f) -> spec.get("/api/v1/audit/legal/verification")),
+            new Endpoint("POST", "/api/v1/audit/legal/verification", Set.of("platform-admin"), Reach.TRAIL, 200,
+                    Progress.NEW, (spec, f) -> json(spec, Map.of("anchors", ownAuditAnchors()))
+                            .post("/api/v1/audit/legal/verification")),
+            new Endpoint("GET", "/api/v1/audit/legal/anchors-held", Set.of("platform-admin"), Reach.TRAIL, 200,
+                    Progress.NEW, (spec, f) -> spec.get("/api/v1/audit/legal/anchors-held?source=/arcc/cases")));
+
+    @jakarta.inject.Inject
+    org.arcc.common.audit.AuditAnchors auditAnchors;
+
+    /** The newest anchor of this service's trail, signed now if the trail moved: a valid cross-check body. */
+    private List<Object> ownAuditAnchors() {
+        auditAnchors.anchorNow();
+        return given().auth().oauth2(Tokens.platformAdmin())
+                .get("/api/v1/audit/legal/anchors-held?source=/arcc/legal-aid&limit=1").then().statusCode(200)
+                .extract().path("anchors");
+    }
 
     /** Files that no call changes (every refused call), one per stage, made once. */
     private static final Map<Progress, Fixture> UNCHANGED = new EnumMap<>(Progress.class);
