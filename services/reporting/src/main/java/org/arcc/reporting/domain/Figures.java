@@ -32,6 +32,8 @@ public final class Figures {
     private final Disclosure disclosure;
     private final Hierarchy geographyDimension;
     private final Hierarchy periodDimension;
+    private final List<CountTable> tables = new ArrayList<>();
+    private final Predicate<Cell> known;
 
     public Figures(Geography geography, Periods periods, Tally tally, DisclosureRule rule, Optional<String> exactCell) {
         this.geography = geography;
@@ -40,16 +42,28 @@ public final class Figures {
         this.rule = rule;
         this.geographyDimension = geographyDimension(geography);
         this.periodDimension = periodDimension(periods);
-        List<CountTable> tables = new ArrayList<>();
         for (Group group : ReportCatalog.groups()) {
             tables.add(countTable(group));
         }
-        Predicate<Cell> known = cell -> exactCell.isPresent() && exactCell.get().equals(cell.codes().get(0));
+        this.known = cell -> exactCell.isPresent() && exactCell.get().equals(cell.codes().get(0));
         this.disclosure = TableProtection.protect(tables, rule, known);
     }
 
     public int k() {
         return rule.k();
+    }
+
+    /** The linked tables as protected, what was suppressed and what the viewer knows: for the attacker's audit. */
+    List<CountTable> tables() {
+        return List.copyOf(tables);
+    }
+
+    Disclosure disclosure() {
+        return disclosure;
+    }
+
+    Predicate<Cell> knownToViewer() {
+        return known;
     }
 
     /** Every figure of a table: cells, provinces, nation × months, quarters, years × its categories. */
@@ -128,7 +142,9 @@ public final class Figures {
     private CountTable countTable(Group group) {
         List<Hierarchy> dimensions = new ArrayList<>(List.of(geographyDimension, periodDimension));
         if (!group.isSingle()) {
-            Hierarchy.Builder categories = Hierarchy.of("category", group.total());
+            // Named by the group: groups of one population classify it in different ways (age band, sex/gender),
+            // each its own dimension of that population, sharing only the geography × period margins.
+            Hierarchy.Builder categories = Hierarchy.of(group.id(), group.total());
             group.categories().forEach(c -> categories.add(group.total(), c));
             dimensions.add(categories.build());
         }
