@@ -55,8 +55,10 @@ class RebuildTest {
                 }
             }
         }
-        awaitShown(analyst, "survivors-by-age-band", FROM, TO, "PK-PB", "2025-06", "TOTAL", "6");
-        awaitShown(analyst, "justice-outcomes", FROM, TO, "PK-PB", "2025-06", "FIR_REGISTERED", "6");
+        String rwp = Tokens.supervisor("RWP");
+        awaitShown(rwp, "survivors-by-age-band", FROM, TO, "RWP", "2025-06", "TOTAL", "4");
+        awaitShown(rwp, "justice-outcomes", FROM, TO, "RWP", "2025-06", "FIR_REGISTERED", "4");
+        awaitShown(Tokens.supervisor("LHE-2"), "evidence-turnaround", FROM, TO, "LHE-2", "2025-06", "SUBMITTED_TO_LAB", "2");
         Map<String, Object> before = everyTable(analyst);
 
         String admin = Tokens.platformAdmin();
