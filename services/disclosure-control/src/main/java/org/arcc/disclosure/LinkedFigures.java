@@ -296,10 +296,6 @@ final class LinkedFigures {
         return known;
     }
 
-    boolean isTotal(int populationIndex, int dimension, int code) {
-        return code == 0;
-    }
-
     /** How many of a figure's codes are totals or subtotals (0 for a leaf-level figure). */
     int aggregationLevel(int figure) {
         Population population = populations.get(populationOf[figure]);

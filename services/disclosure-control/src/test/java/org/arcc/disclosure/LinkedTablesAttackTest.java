@@ -33,6 +33,19 @@ class LinkedTablesAttackTest {
                 .as("primary suppression alone is caught").isNotEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void no_suppressed_count_of_a_year_can_be_narrowed() {
+        // 6 cells → 3 provinces → PK, 12 months → 4 quarters → 2026, 6 age bands + total: 1,190 figures.
+        List<CountTable> tables = PakistanTables.survivors(1, 60, PakistanTables.year(), PakistanTables.MONTHS, 1);
+
+        Disclosure disclosure = TableProtection.protect(tables, RULE);
+
+        assertThat(disclosure.suppressedCells()).hasSizeGreaterThan(100);
+        assertThat(Attacker.unprotected(tables, disclosure, ANALYST, RULE)).isEmpty();
+        assertThat(Attacker.unprotected(tables, TableProtection.primaryOnly(tables, RULE, ANALYST), ANALYST, RULE))
+                .as("primary suppression alone is caught").isNotEmpty();
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {21, 22, 23})
     void no_suppressed_count_of_linked_tables_can_be_narrowed_by_combining_them(long seed) {
@@ -43,6 +56,20 @@ class LinkedTablesAttackTest {
         assertThat(Attacker.unprotected(tables, disclosure, ANALYST, RULE)).isEmpty();
         assertThat(Attacker.unprotected(tables, TableProtection.primaryOnly(tables, RULE, ANALYST), ANALYST, RULE))
                 .as("primary suppression alone is caught").isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23})
+    void tables_protected_one_by_one_give_each_other_away(long seed) {
+        List<CountTable> tables = PakistanTables.firstQuarter(seed, 25, 2);
+        Map<Cell, CellStatus> oneByOne = new java.util.LinkedHashMap<>();
+        for (CountTable table : tables) {
+            oneByOne.putAll(TableProtection.protect(List.of(table), RULE).statuses());
+        }
+        Disclosure separately = new Disclosure(java.util.Set.of(tables.get(0).id(), tables.get(1).id()), oneByOne);
+
+        assertThat(Attacker.unprotected(tables, separately, ANALYST, RULE))
+                .as("a margin hidden in one table but published in the other").isNotEmpty();
     }
 
     @ParameterizedTest(name = "seed {0}")
