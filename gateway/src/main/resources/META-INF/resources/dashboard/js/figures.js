@@ -73,11 +73,14 @@ export function series(figureGrid, line) {
   });
 }
 
-/** Lines drawn in a chart: counts only (shares and hours are in the table, on their own scale). */
-export function drawnLines(figureGrid) {
+/**
+ * Lines drawn in a chart: those whose rows pass the test (e.g. the shares of a table, or some of its counts). One
+ * chart has one scale, so counts, shares and hours are never drawn together; the table beside shows them all.
+ */
+export function drawnLines(figureGrid, drawn = (row) => !row.unit) {
   return figureGrid.lines.filter((line) => figureGrid.columns.some((column) => {
     const row = figureGrid.at(line, column);
-    return row && !row.unit;
+    return row && drawn(row);
   }));
 }
 

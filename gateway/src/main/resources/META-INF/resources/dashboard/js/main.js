@@ -7,11 +7,15 @@ import * as i18n from './i18n.js';
 import * as figures from './figures.js';
 import * as render from './render.js';
 
+// What each chart draws; the table beside it shows every row of the table for the same place and months.
+const JUSTICE_DRAWN = ['FIR_REGISTERED', 'FIR_REFUSED', 'TRIAL_OPEN', 'CONVICTED', 'ACQUITTED', 'OTHER'];
 const SECTIONS = [
-  { key: 'trend', table: 'survivors-by-age-band', type: 'line' },
-  { key: 'deadlines', table: 'deadline-compliance', type: 'bar' },
-  { key: 'evidence', table: 'evidence-turnaround', type: 'bar' },
-  { key: 'justice', table: 'justice-outcomes', type: 'bar' },
+  { key: 'trend', table: 'survivors-by-age-band', type: 'line', drawn: (row) => !row.unit },
+  // Compliance per rule: the share of each rule's cases within its limit.
+  { key: 'deadlines', table: 'deadline-compliance', type: 'line', unit: 'PERCENT', drawn: (row) => row.unit === 'PERCENT' },
+  // Turnaround: median and 90th-percentile hours, collection to lab and to result.
+  { key: 'evidence', table: 'evidence-turnaround', type: 'line', unit: 'HOURS', drawn: (row) => row.unit === 'HOURS' },
+  { key: 'justice', table: 'justice-outcomes', type: 'bar', drawn: (row) => JUSTICE_DRAWN.includes(row.category) },
 ];
 
 const state = {
@@ -141,7 +145,9 @@ function renderAll() {
     });
     canvas.hidden = figureGrid.lines.length === 0;
     if (figureGrid.lines.length) {
-      state.charts[section.key] = render.chart(canvas, figureGrid, { type: section.type, title, lineLabel: lineLabel(section) });
+      state.charts[section.key] = render.chart(canvas, figureGrid, {
+        type: section.type, title, lineLabel: lineLabel(section), drawn: section.drawn, unit: section.unit,
+      });
     }
   });
   $('suppression-note').textContent = i18n.t('suppressionNote', { k });
@@ -265,7 +271,7 @@ async function start() {
   $('dashboard').hidden = false;
   $('sign-out').hidden = false;
   $('signed-in-as').hidden = false;
-  $('filter-from').value = karachiMonth(-11);
+  $('filter-from').value = karachiMonth(-5);
   $('filter-to').value = karachiMonth(0);
   try {
     state.catalogue = await api.tables(state.config);

@@ -66,12 +66,16 @@ export function table(container, figureGrid, { id, caption, lineHeading, lineLab
 }
 
 /** A chart of the grid's count lines over the periods; suppressed values are gaps. Returns the Chart. */
-export function chart(canvas, figureGrid, { type, title, lineLabel }) {
+export function chart(canvas, figureGrid, { type, title, lineLabel, drawn, unit }) {
   const rtl = i18n.direction() === 'rtl';
   const Chart = window.Chart;
   Chart.defaults.font.family = FONTS[i18n.currentLanguage()];
   canvas.setAttribute('aria-label', i18n.t('chartLabel', { title }));
-  const lines = drawnLines(figureGrid);
+  const lines = drawnLines(figureGrid, drawn);
+  const locale = i18n.LANGUAGES[i18n.currentLanguage()].locale;
+  const tick = unit === 'PERCENT'
+    ? (value) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100)
+    : (value) => new Intl.NumberFormat(locale).format(value);
   return new Chart(canvas, {
     type,
     data: {
@@ -89,12 +93,19 @@ export function chart(canvas, figureGrid, { type, title, lineLabel }) {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
-      locale: i18n.LANGUAGES[i18n.currentLanguage()].locale,
+      locale,
       plugins: {
         legend: { position: 'bottom', rtl, textDirection: rtl ? 'rtl' : 'ltr' },
         tooltip: { rtl, textDirection: rtl ? 'rtl' : 'ltr' },
       },
-      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      scales: {
+        y: {
+          beginAtZero: true,
+          max: unit === 'PERCENT' ? 100 : undefined,
+          ticks: { precision: 0, callback: tick },
+          title: { display: Boolean(unit), text: unit ? i18n.t('unit.' + unit) : '' },
+        },
+      },
     },
   });
 }

@@ -42,8 +42,12 @@ class DashboardMessagesTest {
             while (section.find()) {
                 asked.add("section." + section.group(1));
             }
+            Matcher unit = Pattern.compile("unit: '([A-Z]+)'").matcher(code);
+            while (unit.find()) {
+                asked.add("unit." + unit.group(1));
+            }
         }
-        assertThat(asked).contains("title", "section.trend", "suppressionNote", "error.unavailable");
+        assertThat(asked).contains("title", "section.trend", "suppressionNote", "error.unavailable", "unit.HOURS");
         for (String language : new String[] { "en", "ur" }) {
             assertThat(messages(language).keySet()).as(language + ".json").containsAll(asked);
         }
