@@ -18,6 +18,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The whole platform started once with {@code deploy/local/arcc-local} for every IT of this module (it takes
  * minutes to start): the first test class that needs it starts it, and it is stopped when the test run ends, unless
  * a test stopped it first ({@link LocalPlatformIT} does, to check that stopping leaves nothing behind).
+ * <p>
+ * While working on one IT, {@code -Darcc.platform.home=<ARCC_LOCAL_HOME of a platform already started with
+ * arcc-local>} uses that platform instead and leaves it running, e.g.
+ * {@code ./mvnw -o -pl deploy/local verify -Dit.test=DashboardBrowserIT -Darcc.platform.home=/tmp/arcc}.
  */
 public final class PlatformUnderTest implements BeforeAllCallback {
 
@@ -58,11 +62,19 @@ public final class PlatformUnderTest implements BeforeAllCallback {
         private boolean stopped;
 
         Running() throws Exception {
+            String started = System.getProperty("arcc.platform.home", "");
+            if (!started.isBlank()) {
+                home = Path.of(started);
+                process = null;
+                stopped = true;
+                assertThat(home.resolve("platform.pid")).as("a platform started with ARCC_LOCAL_HOME=" + home).exists();
+                return;
+            }
             home = Files.createTempDirectory("arcc-local-it-");
             ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("deploy/local/arcc-local").toString(), "start")
                     .directory(ROOT.toFile()).redirectErrorStream(true);
             builder.environment().put("ARCC_LOCAL_HOME", home.toString());
-            long started = System.nanoTime();
+            long startedAt = System.nanoTime();
             process = builder.start();
             CompletableFuture<Boolean> ready = new CompletableFuture<>();
             Thread reader = new Thread(() -> {
@@ -85,15 +97,11 @@ public final class PlatformUnderTest implements BeforeAllCallback {
             reader.start();
             boolean up = ready.get(8, TimeUnit.MINUTES);
             assertThat(up).as("platform ready; its output:\n" + output).isTrue();
-            System.out.printf("[arcc-local] cold start measured by the test: %.1f s%n", (System.nanoTime() - started) / 1e9);
+            System.out.printf("[arcc-local] cold start measured by the test: %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
         }
 
         Path home() {
             return home;
-        }
-
-        Process process() {
-            return process;
         }
 
         String output() {
