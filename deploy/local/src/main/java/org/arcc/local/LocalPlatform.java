@@ -165,17 +165,35 @@ public final class LocalPlatform {
                         Map.entry("ARCC_LEGAL_AUDIT_ANCHOR_PUBLIC_KEY", secrets.getProperty("legal.audit-anchor.public-key"))));
         legal.awaitHttpOk(settings.legalUrl() + "/q/health/ready", Duration.ofSeconds(90));
         System.out.println("  legal-aid  ready at " + settings.legalUrl());
+        ChildProcess reporting = service("reporting", settings.root().resolve("services/reporting/target/quarkus-app/quarkus-run.jar"),
+                Map.ofEntries(Map.entry("QUARKUS_HTTP_PORT", Integer.toString(settings.reportsPort())),
+                        Map.entry("ARCC_REPORTS_DB_URL", jdbcUrls.get("reporting")),
+                        Map.entry("ARCC_REPORTS_DB_USER", "reporting_app"),
+                        Map.entry("ARCC_REPORTS_DB_PASSWORD", secrets.getProperty("postgres.reporting.password")),
+                        Map.entry("ARCC_OIDC_URL", settings.oidcUrl()),
+                        Map.entry("ARCC_KAFKA_BOOTSTRAP", settings.kafkaBootstrap()),
+                        // Its own keys: they seal only the stored answers of its POSTs (it holds no survivor data).
+                        Map.entry("ARCC_CRYPTO_KEYS", "local1:" + secrets.getProperty("crypto.reporting.kek.local1")),
+                        Map.entry("ARCC_CRYPTO_ACTIVE_KEY", "local1"),
+                        Map.entry("ARCC_CRYPTO_BLIND_INDEX_KEY", secrets.getProperty("crypto.reporting.blind-index")),
+                        Map.entry("ARCC_REPORTS_AUDIT_ANCHOR_KEY", secrets.getProperty("reporting.audit-anchor.private-key")),
+                        Map.entry("ARCC_REPORTS_AUDIT_ANCHOR_PUBLIC_KEY",
+                                secrets.getProperty("reporting.audit-anchor.public-key"))));
+        reporting.awaitHttpOk(settings.reportsUrl() + "/q/health/ready", Duration.ofSeconds(90));
+        System.out.println("  reporting  ready at " + settings.reportsUrl());
         ChildProcess gateway = service("gateway", settings.root().resolve("gateway/target/quarkus-app/quarkus-run.jar"),
                 Map.of("QUARKUS_HTTP_PORT", Integer.toString(settings.gatewayPort()),
                         "ARCC_CASES_URL", settings.casesUrl(),
                         "ARCC_EVIDENCE_URL", settings.evidenceUrl(),
                         "ARCC_LEGAL_URL", settings.legalUrl(),
+                        "ARCC_REPORTS_URL", settings.reportsUrl(),
                         "ARCC_OIDC_URL", settings.oidcUrl()));
         gateway.awaitHttpOk(settings.gatewayUrl() + "/q/health/ready", Duration.ofSeconds(90));
         System.out.println("  gateway    ready at " + settings.gatewayUrl());
         seedOnce();
         seedEvidenceOnce();
         seedLegalOnce();
+        seedReportingOnce();
     }
 
     // --- PostgreSQL ----------------------------------------------------------------------------------
@@ -184,7 +202,7 @@ public final class LocalPlatform {
     private Map<String, String> startPostgres(Properties secrets) {
         if (settings.externalPostgresUrl() != null) {
             return Map.of("cases", settings.externalPostgresUrl(), "evidence", settings.externalEvidencePostgresUrl(),
-                    "legal", settings.externalLegalPostgresUrl());
+                    "legal", settings.externalLegalPostgresUrl(), "reporting", settings.externalReportsPostgresUrl());
         }
         Path data = settings.home().resolve("postgres");
         try {
@@ -201,7 +219,7 @@ public final class LocalPlatform {
                     + "; see " + settings.logs().resolve("postgres.log"));
         }
         Map<String, String> urls = new LinkedHashMap<>();
-        for (String service : List.of("cases", "evidence", "legal")) {
+        for (String service : List.of("cases", "evidence", "legal", "reporting")) {
             prepareDatabase(service, secrets.getProperty("postgres." + service + ".password"));
             urls.put(service, "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + service);
         }
@@ -468,6 +486,69 @@ public final class LocalPlatform {
                 + " two hearings, the first adjourned");
     }
 
+    /**
+     * Figures for the reporting service and the dashboard: about 150 cases over the six months before this one in
+     * all six cells, many in Karachi and Lahore, few in Islamabad and Multan, so that some figures show and some are
+     * suppressed. Each case has the survivor's (or guardian's) consent to statistics; two in three had a
+     * medico-legal exam, some within 6 hours, some later. Done once per home (its own marker).
+     */
+    private void seedReportingOnce() {
+        Path marker = settings.home().resolve("seeded-reporting");
+        if (Files.exists(marker)) {
+            return;
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, int[]> perMonth = new LinkedHashMap<>();
+        perMonth.put("khi", new int[] { 9, 11, 8, 12, 10, 7 });
+        perMonth.put("lhe1", new int[] { 7, 6, 9, 5, 8, 6 });
+        perMonth.put("lhe2", new int[] { 3, 5, 2, 6, 4, 5 });
+        perMonth.put("rwp", new int[] { 5, 3, 6, 2, 5, 4 });
+        perMonth.put("mux", new int[] { 2, 1, 4, 3, 2, 6 });
+        perMonth.put("isb", new int[] { 1, 2, 0, 3, 1, 2 });
+        String[] ageBands = { "ADULT_18_24", "ADULT_25_59", "CHILD_12_17", "ADULT_18_24", "CHILD_0_11", "ADULT_25_59" };
+        String[] channels = { "WALK_IN", "POLICE", "NGO_REFERRAL", "WALK_IN", "HOTLINE" };
+        String[] incidents = { "RAPE", "SEXUAL_ASSAULT", "RAPE", "PHYSICAL_ASSAULT", "RAPE", "PSYCHOLOGICAL_ABUSE" };
+        java.time.YearMonth thisMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Karachi"));
+        int opened = 0;
+        for (Map.Entry<String, int[]> cell : perMonth.entrySet()) {
+            String caseWorker = userToken(http, cell.getKey() + ".caseworker");
+            String supervisor = userToken(http, cell.getKey() + ".supervisor");
+            for (int m = 0; m < 6; m++) {
+                java.time.YearMonth month = thisMonth.minusMonths(6 - m);
+                for (int i = 0; i < cell.getValue()[m]; i++, opened++) {
+                    String ageBand = ageBands[opened % ageBands.length];
+                    Instant arrivedAt = month.atDay(1 + (i * 3) % 27).atTime(9 + i % 8, 0)
+                            .atZone(java.time.ZoneId.of("Asia/Karachi")).toInstant();
+                    HttpResponse<String> created = post(http, "/api/v1/cases", caseWorker, "{\"channel\":\""
+                            + channels[opened % channels.length] + "\",\"ageBand\":\"" + ageBand + "\",\"arrivedAt\":\""
+                            + arrivedAt + "\",\"sexGender\":\"" + (opened % 9 == 4 ? "MALE" : "FEMALE")
+                            + "\",\"incidentType\":\"" + incidents[opened % incidents.length] + "\"}");
+                    Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(created.body());
+                    if (created.statusCode() != 201 || !id.find()) {
+                        throw new PlatformException("Seeding reporting demo cases failed: HTTP " + created.statusCode());
+                    }
+                    String cases = "/api/v1/cases/" + id.group(1);
+                    boolean child = ageBand.startsWith("CHILD");
+                    String consent = "\",\"givenBy\":\"" + (child ? "GUARDIAN" : "SURVIVOR") + "\""
+                            + (ageBand.equals("CHILD_12_17") ? ",\"childAssent\":true}" : "}");
+                    expect(post(http, cases + "/consents", caseWorker, "{\"purpose\":\"STATISTICS" + consent), 201,
+                            "statistics consent");
+                    if (opened % 3 != 2) {
+                        expect(post(http, cases + "/consents", caseWorker, "{\"purpose\":\"MEDICAL_EXAM" + consent), 201,
+                                "medical exam consent");
+                        long minutes = 90L + (opened * 53L) % 540;
+                        expect(post(http, cases + "/services", supervisor, "{\"service\":\"MEDICO_LEGAL_EXAM\","
+                                + "\"deliveredAt\":\"" + arrivedAt.plus(Duration.ofMinutes(minutes)) + "\"}"), 201,
+                                "medico-legal exam");
+                    }
+                }
+            }
+        }
+        ChildProcess.write(marker, "seeded " + opened + " reporting demo cases at " + Instant.now() + "\n");
+        System.out.println("  demo data  " + opened + " cases over six months in six cells with consent to statistics"
+                + " (figures at /api/v1/reports/tables, some suppressed)");
+    }
+
     private static void expect(HttpResponse<String> response, int status, String what) {
         if (response.statusCode() != status) {
             throw new PlatformException("Seeding " + what + " failed: HTTP " + response.statusCode() + " " + response.body());
@@ -579,6 +660,7 @@ public final class LocalPlatform {
         ports.put("cases", settings.casesPort());
         ports.put("evidence", settings.evidencePort());
         ports.put("legal-aid", settings.legalPort());
+        ports.put("reporting", settings.reportsPort());
         ports.put("gateway", settings.gatewayPort());
         ports.forEach((name, port) -> {
             if (listening(port)) {
@@ -620,6 +702,9 @@ public final class LocalPlatform {
             secrets.computeIfAbsent("postgres.legal.password", k -> HexFormat.of().formatHex(random.generateSeed(16)));
             secrets.computeIfAbsent("crypto.legal.kek.local1", k -> Base64.getEncoder().encodeToString(random.generateSeed(32)));
             secrets.computeIfAbsent("crypto.legal.blind-index", k -> Base64.getEncoder().encodeToString(random.generateSeed(32)));
+            secrets.computeIfAbsent("postgres.reporting.password", k -> HexFormat.of().formatHex(random.generateSeed(16)));
+            secrets.computeIfAbsent("crypto.reporting.kek.local1", k -> Base64.getEncoder().encodeToString(random.generateSeed(32)));
+            secrets.computeIfAbsent("crypto.reporting.blind-index", k -> Base64.getEncoder().encodeToString(random.generateSeed(32)));
             if (!secrets.containsKey("evidence.checkpoint.private-key")) {
                 KeyPair checkpoints = checkpointKeyPair();
                 secrets.setProperty("evidence.checkpoint.private-key",
@@ -628,7 +713,7 @@ public final class LocalPlatform {
                         Base64.getEncoder().encodeToString(checkpoints.getPublic().getEncoded()));
             }
             // Each service signs the heads of its audit chains with its own key; the other keeps them (docs/security.md).
-            for (String service : List.of("cases", "evidence", "legal")) {
+            for (String service : List.of("cases", "evidence", "legal", "reporting")) {
                 if (!secrets.containsKey(service + ".audit-anchor.private-key")) {
                     KeyPair anchors = checkpointKeyPair();
                     secrets.setProperty(service + ".audit-anchor.private-key",
@@ -664,7 +749,8 @@ public final class LocalPlatform {
         System.out.println("  Dashboard        " + settings.gatewayUrl() + "/dashboard   (sign in as gov.analyst or <cell>.supervisor)");
         System.out.println("  Keycloak         " + settings.keycloakBase() + "   (admin console: admin / admin)");
         System.out.println("  Services         cases " + settings.casesUrl() + ", evidence " + settings.evidenceUrl()
-                + ", legal-aid " + settings.legalUrl());
+                + ", legal-aid " + settings.legalUrl() + ", reporting " + settings.reportsUrl());
+        System.out.println("  Reports          " + settings.gatewayUrl() + "/api/v1/reports/tables   (gov.analyst; docs/reporting.md)");
         System.out.println("  Checkpoint key   " + secrets().getProperty("evidence.checkpoint.public-key")
                 + "   (evidence's Ed25519 public key, SPKI base64: what verifiers check signed checkpoints against)");
         System.out.println("  Kafka            " + settings.kafkaBootstrap());

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 record LocalSettings(Path root, Path home, int postgresPort, String externalPostgresUrl, int kafkaPort,
         int kafkaControllerPort, String externalKafka, int keycloakPort, String externalKeycloak, int casesPort,
-        int evidencePort, int legalPort, int gatewayPort) {
+        int evidencePort, int legalPort, int reportsPort, int gatewayPort) {
 
     static LocalSettings fromEnvironment(Path root) {
         Map<String, String> env = System.getenv();
@@ -19,7 +19,8 @@ record LocalSettings(Path root, Path home, int postgresPort, String externalPost
                 port(env, "ARCC_KAFKA_PORT", 9092), port(env, "ARCC_KAFKA_CONTROLLER_PORT", 9093), env.get("ARCC_KAFKA_BOOTSTRAP"),
                 port(env, "ARCC_KEYCLOAK_PORT", 8180), env.get("ARCC_OIDC_URL"),
                 port(env, "ARCC_CASES_PORT", 8081), port(env, "ARCC_EVIDENCE_PORT", 8082),
-                port(env, "ARCC_LEGAL_PORT", 8083), port(env, "ARCC_GATEWAY_PORT", 8080));
+                port(env, "ARCC_LEGAL_PORT", 8083), port(env, "ARCC_REPORTS_PORT", 8084),
+                port(env, "ARCC_GATEWAY_PORT", 8080));
     }
 
     Path logs() {
@@ -53,6 +54,22 @@ record LocalSettings(Path root, Path home, int postgresPort, String externalPost
 
     String legalUrl() {
         return "http://localhost:" + legalPort;
+    }
+
+    String reportsUrl() {
+        return "http://localhost:" + reportsPort;
+    }
+
+    /**
+     * The reporting database on an external PostgreSQL: {@code ARCC_PG_REPORTS_URL}, or the cases URL
+     * ({@code ARCC_PG_URL}) with the database name {@code reporting} instead.
+     */
+    String externalReportsPostgresUrl() {
+        String explicit = System.getenv("ARCC_PG_REPORTS_URL");
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit.trim();
+        }
+        return externalPostgresUrl == null ? null : externalPostgresUrl.replaceFirst("/[^/?]*(\\?|$)", "/reporting$1");
     }
 
     /**

@@ -34,7 +34,7 @@ class LocalPlatformIT {
 
     private static final String GATEWAY = "http://localhost:8080";
     private static final String TOKEN_URL = "http://localhost:8180/realms/arcc/protocol/openid-connect/token";
-    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8180, 9092, 9093, 15432);
+    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8180, 9092, 9093, 15432);
 
     private static Path home;
     private static StringBuffer output;
@@ -66,6 +66,7 @@ class LocalPlatformIT {
 
         evidenceFollowsTheCasesConsents(khi, id);
         theLegalFileFollowsTheCase(id);
+        anAnalystReadsAReportThroughTheGateway();
 
         assertThat(PlatformUnderTest.platform().stop()).as("stop command finished and the platform process ended").isTrue();
         List<String> leftovers = ProcessHandle.allProcesses()
@@ -95,6 +96,28 @@ class LocalPlatformIT {
         given().auth().oauth2(token("lhe1.legal")).when().get(file).then().statusCode(404)
                 .contentType("application/problem+json");
         assertThat(output.toString()).as("the launcher seeded a legal file").contains("1 legal file");
+    }
+
+    /**
+     * The government dashboard's source on real components: the launcher's demo cases reach reporting by event, and
+     * the analyst reads a table through the gateway with a Keycloak token; some figures show, some are suppressed.
+     * A case worker is refused.
+     */
+    private static void anAnalystReadsAReportThroughTheGateway() {
+        String analyst = token("gov.analyst");
+        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Karachi"));
+        String table = GATEWAY + "/api/v1/reports/tables/survivors-by-age-band?from=" + now.minusMonths(6) + "&to="
+                + now.minusMonths(1);
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            io.restassured.response.Response r = given().auth().oauth2(analyst).when().get(table);
+            return r.statusCode() == 200 && r.jsonPath().getList("rows.suppressed").contains(true)
+                    && r.jsonPath().getList("rows", java.util.Map.class).stream()
+                            .anyMatch(row -> Boolean.FALSE.equals(row.get("suppressed")) && row.get("value") instanceof Integer v
+                                    && v >= 5);
+        });
+        given().auth().oauth2(token("khi.caseworker")).when().get(table).then().statusCode(403)
+                .contentType("application/problem+json");
+        assertThat(output.toString()).as("the launcher seeded reporting's demo cases").contains("cases over six months");
     }
 
     /** Journey 5's start on real components: consents given in cases reach evidence by event; a kit is registered. */
