@@ -271,8 +271,9 @@ async function start() {
   $('dashboard').hidden = false;
   $('sign-out').hidden = false;
   $('signed-in-as').hidden = false;
-  $('filter-from').value = karachiMonth(-5);
-  $('filter-to').value = karachiMonth(0);
+  // The last six complete months: a month still under way would look like a fall in every figure.
+  $('filter-from').value = karachiMonth(-6);
+  $('filter-to').value = karachiMonth(-1);
   try {
     state.catalogue = await api.tables(state.config);
   } catch (error) {
