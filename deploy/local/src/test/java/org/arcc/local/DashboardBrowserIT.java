@@ -2,6 +2,7 @@ package org.arcc.local;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -29,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -167,8 +169,9 @@ class DashboardBrowserIT {
                 assertThat(cell.getText()).as(where).isEqualTo(row.get("display")).isEqualTo("< 5");
                 suppressed++;
             } else {
+                // JsonPath reads decimals as floats: equal to a float's precision.
                 assertThat(Double.parseDouble(cell.getAttribute("data-value"))).as(where)
-                        .isEqualTo(((Number) row.get("value")).doubleValue());
+                        .isCloseTo(((Number) row.get("value")).doubleValue(), within(1e-4));
                 if (row.get("unit") == null) {
                     assertThat(cell.getText().replace(",", "")).as(where).isEqualTo(row.get("display"));
                 }
@@ -232,6 +235,8 @@ class DashboardBrowserIT {
         prefs.put("download.default_directory", downloads.toString());
         prefs.put("download.prompt_for_download", false);
         options.setExperimentalOption("prefs", prefs);
+        // The page's console, printed when it does not get ready.
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(executable("ARCC_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
                 .build();
@@ -248,10 +253,14 @@ class DashboardBrowserIT {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("kc-login")).click();
-        wait(Duration.ofSeconds(60)).until(d -> List.of("ready", "error")
-                .contains(d.findElement(By.tagName("body")).getAttribute("data-state")));
-        if (!"ready".equals(browser.findElement(By.tagName("body")).getAttribute("data-state"))) {
-            screenshot("dashboard-failed-" + username);
+        try {
+            wait(Duration.ofSeconds(90)).until(d -> List.of("ready", "error")
+                    .contains(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        } finally {
+            if (!"ready".equals(browser.findElement(By.tagName("body")).getAttribute("data-state"))) {
+                screenshot("dashboard-failed-" + username);
+                browser.manage().logs().get(LogType.BROWSER).forEach(entry -> System.out.println("[browser] " + entry));
+            }
         }
         assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state"))
                 .as("the page's status: " + browser.findElement(By.id("status")).getText()).isEqualTo("ready");

@@ -60,7 +60,7 @@ function explain(error) {
     const key = known[error.status] || (error.status === 400 ? 'error.badRequest' : 'error.failed');
     return { message: i18n.t(key, { status: error.status }), requestId: error.requestId };
   }
-  return { message: i18n.t('error.failed', { status: '' }), requestId: null };
+  return { message: i18n.t('error.page'), requestId: null };
 }
 
 function karachiMonth(offset) {
@@ -285,5 +285,15 @@ async function start() {
   }
   await refresh();
 }
+
+// Whatever goes wrong in the page itself is said in words, never left as a page that waits forever.
+window.addEventListener('error', () => {
+  showStatus(i18n.t('error.page'));
+  setPageState('error');
+});
+window.addEventListener('unhandledrejection', () => {
+  showStatus(i18n.t('error.page'));
+  setPageState('error');
+});
 
 start();

@@ -32,7 +32,9 @@ export function table(container, figureGrid, { id, caption, lineHeading, lineLab
   const head = element('tr');
   head.append(element('th', { scope: 'col' }, lineHeading));
   figureGrid.columns.forEach((column) => head.append(element('th', { scope: 'col' }, i18n.formatPeriod(column))));
-  tableNode.append(element('thead')).append(head);
+  const thead = element('thead');
+  thead.append(head);
+  tableNode.append(thead);
   const body = element('tbody');
   figureGrid.lines.forEach((line) => {
     const tr = element('tr');
