@@ -752,6 +752,7 @@ public final class LocalPlatform {
         System.out.println();
         System.out.println("  Gateway          " + settings.gatewayUrl() + "   (API under /api/v1)");
         System.out.println("  API reference    " + settings.gatewayUrl() + "/q/swagger-ui");
+        System.out.println("  Dashboard        " + settings.gatewayUrl() + "/dashboard   (sign in as gov.analyst or <cell>.supervisor)");
         System.out.println("  Keycloak         " + settings.keycloakBase() + "   (admin console: admin / admin)");
         System.out.println("  Services         cases " + settings.casesUrl() + ", evidence " + settings.evidenceUrl()
                 + ", legal-aid " + settings.legalUrl() + ", reporting " + settings.reportsUrl());

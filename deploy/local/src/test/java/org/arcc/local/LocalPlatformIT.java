@@ -5,24 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.arcc.testing.KafkaTopicReader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.http.ContentType;
 
@@ -30,64 +25,24 @@ import io.restassured.http.ContentType;
  * The README's second command, for real: starts the whole platform with {@code deploy/local/arcc-local}
  * (PostgreSQL, Kafka, Keycloak, cases, evidence, gateway), makes the first API call a newcomer would make with a
  * Keycloak token, follows the event onto the broker, checks another cell sees nothing, carries the case's
- * consents by event to evidence and registers a kit there, and stops it all.
+ * consents by event to evidence and registers a kit there, and stops it all. The platform is the one
+ * {@link PlatformUnderTest} started for every IT here; this class runs last because it stops it.
  */
+@ExtendWith(PlatformUnderTest.class)
+@Order(2)
 class LocalPlatformIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("arcc.root", "../..")).toAbsolutePath().normalize();
     private static final String GATEWAY = "http://localhost:8080";
     private static final String TOKEN_URL = "http://localhost:8180/realms/arcc/protocol/openid-connect/token";
     private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8180, 9092, 9093, 15432);
 
     private static Path home;
-    private static Process platform;
-    private static final StringBuffer output = new StringBuffer();
+    private static StringBuffer output;
 
     @BeforeAll
-    static void startThePlatform() throws Exception {
-        home = Files.createTempDirectory("arcc-local-it-");
-        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("deploy/local/arcc-local").toString(), "start")
-                .directory(ROOT.toFile()).redirectErrorStream(true);
-        builder.environment().put("ARCC_LOCAL_HOME", home.toString());
-        long started = System.nanoTime();
-        platform = builder.start();
-        CompletableFuture<Boolean> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(platform.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.append(line).append('\n');
-                    System.out.println("[arcc-local] " + line);
-                    if (line.startsWith(LocalPlatform.READY_LINE)) {
-                        ready.complete(true);
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-            ready.complete(false);
-        }, "arcc-local-output");
-        reader.setDaemon(true);
-        reader.start();
-        boolean up = ready.get(8, TimeUnit.MINUTES);
-        assertThat(up).as("platform ready; its output:\n" + output).isTrue();
-        System.out.printf("[arcc-local] cold start measured by the test: %.1f s%n", (System.nanoTime() - started) / 1e9);
-    }
-
-    @AfterAll
-    static void stopThePlatform() throws Exception {
-        if (platform == null) {
-            return;
-        }
-        ProcessBuilder stopping = new ProcessBuilder("bash", ROOT.resolve("deploy/local/arcc-local").toString(), "stop")
-                .directory(ROOT.toFile()).inheritIO();
-        stopping.environment().put("ARCC_LOCAL_HOME", home.toString());
-        Process stop = stopping.start();
-        stop.getOutputStream().close();
-        assertThat(stop.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        if (!platform.waitFor(2, TimeUnit.MINUTES)) {
-            platform.destroyForcibly();
-        }
+    static void thePlatformIsRunning() {
+        home = PlatformUnderTest.platform().home();
+        output = new StringBuffer(PlatformUnderTest.platform().output());
     }
 
     @Test
@@ -113,13 +68,7 @@ class LocalPlatformIT {
         theLegalFileFollowsTheCase(id);
         anAnalystReadsAReportThroughTheGateway();
 
-        ProcessBuilder stopping = new ProcessBuilder("bash", ROOT.resolve("deploy/local/arcc-local").toString(), "stop")
-                .directory(ROOT.toFile()).redirectErrorStream(true);
-        stopping.environment().put("ARCC_LOCAL_HOME", home.toString());
-        Process stop = stopping.start();
-        stop.getOutputStream().close();
-        assertThat(stop.waitFor(2, TimeUnit.MINUTES)).as("stop command finished").isTrue();
-        assertThat(platform.waitFor(2, TimeUnit.MINUTES)).as("platform process ended").isTrue();
+        assertThat(PlatformUnderTest.platform().stop()).as("stop command finished and the platform process ended").isTrue();
         List<String> leftovers = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(home.toString()) || c.contains("quarkus-run.jar")
                         || c.contains("keycloak-26.5.5")).orElse(false))
@@ -128,7 +77,6 @@ class LocalPlatformIT {
         for (int port : PORTS) {
             assertThat(listening(port)).as("port " + port + " still open").isFalse();
         }
-        platform = null;
     }
 
     /**

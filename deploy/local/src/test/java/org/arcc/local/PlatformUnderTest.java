@@ -1,0 +1,135 @@
+package org.arcc.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole platform started once with {@code deploy/local/arcc-local} for every IT of this module (it takes
+ * minutes to start): the first test class that needs it starts it, and it is stopped when the test run ends, unless
+ * a test stopped it first ({@link LocalPlatformIT} does, to check that stopping leaves nothing behind).
+ * <p>
+ * While working on one IT, {@code -Darcc.platform.home=<ARCC_LOCAL_HOME of a platform already started with
+ * arcc-local>} uses that platform instead and leaves it running, e.g.
+ * {@code ./mvnw -o -pl deploy/local verify -Dit.test=DashboardBrowserIT -Darcc.platform.home=/tmp/arcc}.
+ */
+public final class PlatformUnderTest implements BeforeAllCallback {
+
+    static final Path ROOT = Path.of(System.getProperty("arcc.root", "../..")).toAbsolutePath().normalize();
+    static final String GATEWAY = "http://localhost:8080";
+
+    private static Running running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(PlatformUnderTest.class, key -> start(), Running.class);
+    }
+
+    /** The running platform; its class must be extended with {@code @ExtendWith(PlatformUnderTest.class)}. */
+    static Running platform() {
+        assertThat(running).as("the platform was started (@ExtendWith(PlatformUnderTest.class))").isNotNull();
+        return running;
+    }
+
+    private static synchronized Running start() {
+        if (running == null) {
+            try {
+                running = new Running();
+            } catch (Exception e) {
+                throw new IllegalStateException("The local platform did not start", e);
+            }
+        }
+        return running;
+    }
+
+    /** A started platform: its home, what the launcher printed, and how to stop it. */
+    static final class Running implements AutoCloseable {
+
+        private final Path home;
+        private final Process process;
+        private final StringBuffer output = new StringBuffer();
+        private boolean stopped;
+
+        Running() throws Exception {
+            String started = System.getProperty("arcc.platform.home", "");
+            if (!started.isBlank()) {
+                home = Path.of(started);
+                process = null;
+                stopped = true;
+                assertThat(home.resolve("platform.pid")).as("a platform started with ARCC_LOCAL_HOME=" + home).exists();
+                return;
+            }
+            home = Files.createTempDirectory("arcc-local-it-");
+            ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("deploy/local/arcc-local").toString(), "start")
+                    .directory(ROOT.toFile()).redirectErrorStream(true);
+            builder.environment().put("ARCC_LOCAL_HOME", home.toString());
+            long startedAt = System.nanoTime();
+            process = builder.start();
+            CompletableFuture<Boolean> ready = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        output.append(line).append('\n');
+                        System.out.println("[arcc-local] " + line);
+                        if (line.startsWith(LocalPlatform.READY_LINE)) {
+                            ready.complete(true);
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process ended
+                }
+                ready.complete(false);
+            }, "arcc-local-output");
+            reader.setDaemon(true);
+            reader.start();
+            boolean up = ready.get(8, TimeUnit.MINUTES);
+            assertThat(up).as("platform ready; its output:\n" + output).isTrue();
+            System.out.printf("[arcc-local] cold start measured by the test: %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
+        }
+
+        Path home() {
+            return home;
+        }
+
+        String output() {
+            return output.toString();
+        }
+
+        /** Runs {@code arcc-local stop}; true when the stop command and the platform both ended in time. */
+        synchronized boolean stop() throws Exception {
+            if (stopped) {
+                return true;
+            }
+            stopped = true;
+            ProcessBuilder stopping = new ProcessBuilder("bash", ROOT.resolve("deploy/local/arcc-local").toString(), "stop")
+                    .directory(ROOT.toFile()).redirectErrorStream(true);
+            stopping.environment().put("ARCC_LOCAL_HOME", home.toString());
+            Process stop = stopping.start();
+            stop.getOutputStream().close();
+            boolean stopEnded = stop.waitFor(2, TimeUnit.MINUTES);
+            boolean platformEnded = process.waitFor(2, TimeUnit.MINUTES);
+            if (!platformEnded) {
+                process.destroyForcibly();
+            }
+            return stopEnded && platformEnded;
+        }
+
+        @Override
+        public void close() throws Exception {
+            stop();
+        }
+    }
+}
