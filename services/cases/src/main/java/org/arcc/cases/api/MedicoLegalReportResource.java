@@ -159,6 +159,7 @@ public class MedicoLegalReportResource {
 
     @POST
     @Path("/signature")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ "medical-officer" })
     @APIResponseSchema(value = ReportView.class, responseCode = "200")
     @Operation(operationId = "signMedicoLegalReport", summary = "Sign the medico-legal report",
