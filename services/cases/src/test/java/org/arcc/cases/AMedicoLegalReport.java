@@ -60,6 +60,18 @@ public final class AMedicoLegalReport {
         return r;
     }
 
+    /**
+     * The least a signable report needs, for fixtures: an examination ten minutes after arrival, no samples, no
+     * injuries (and the statement that this does not exclude sexual violence).
+     */
+    public static AMedicoLegalReport minimal(Instant arrivedAt, String consentId) {
+        AMedicoLegalReport r = new AMedicoLegalReport(arrivedAt, Duration.ofMinutes(10), consentId);
+        r.examination.put("endedAt", r.started.plus(Duration.ofMinutes(5)).toString());
+        r.body.put("opinion", "FINDINGS_NOT_INCONSISTENT_WITH_HISTORY");
+        r.body.put("awaited", List.of());
+        return r;
+    }
+
     /** When the examination started: seals come after it. */
     public Instant startedAt() {
         return started;

@@ -49,6 +49,47 @@ public final class MedicoLegalApi {
                 .put("/api/v1/cases/" + caseId + "/medico-legal-report").then();
     }
 
+    /** A case of {@code cell} (with an identity) holding a draft report that may be signed; returns the case id. */
+    public static String caseWithDraft(String cell, String medicalSubject) {
+        String worker = org.arcc.testing.Tokens.caseWorker(cell);
+        String caseId = CasesApi.openCaseWithIdentity(worker, AnIdentity.adult());
+        String consent = CasesApi.giveConsent(worker, caseId, "MEDICAL_EXAM");
+        Instant arrived = Instant.parse(given().auth().oauth2(worker).get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .extract().path("arrivedAt"));
+        draft(org.arcc.testing.Tokens.as("medical-officer").inCell(cell).subject(medicalSubject).sign(), caseId,
+                AMedicoLegalReport.minimal(arrived, consent).body()).statusCode(200);
+        return caseId;
+    }
+
+    /** A case of {@code cell} whose report the given medical officer signed; returns the case id. */
+    public static String caseWithSignedReport(String cell, String medicalSubject) {
+        String caseId = caseWithDraft(cell, medicalSubject);
+        sign(org.arcc.testing.Tokens.as("medical-officer").inCell(cell).subject(medicalSubject).sign(), caseId)
+                .statusCode(200);
+        return caseId;
+    }
+
+    /** A minimal signable report body for an existing case of {@code cell}, on a fresh MEDICAL_EXAM consent. */
+    public static Map<String, Object> minimalReportFor(String cell, String caseId) {
+        String worker = org.arcc.testing.Tokens.caseWorker(cell);
+        String consent = CasesApi.giveConsent(worker, caseId, "MEDICAL_EXAM");
+        Instant arrived = Instant.parse(given().auth().oauth2(worker).get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .extract().path("arrivedAt"));
+        return AMedicoLegalReport.minimal(arrived, consent).body();
+    }
+
+    /** A case of {@code cell} whose draft lacks the survivor's initials: REQUIRED_FIELDS finds it. */
+    public static String caseWithIncompleteDraft(String cell) {
+        String worker = org.arcc.testing.Tokens.caseWorker(cell);
+        String caseId = CasesApi.openCaseWithIdentity(worker, AnIdentity.adult());
+        String consent = CasesApi.giveConsent(worker, caseId, "MEDICAL_EXAM");
+        Instant arrived = Instant.parse(given().auth().oauth2(worker).get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .extract().path("arrivedAt"));
+        draft(org.arcc.testing.Tokens.medicalOfficer(cell), caseId,
+                AMedicoLegalReport.minimal(arrived, consent).without("survivorInitials").body()).statusCode(200);
+        return caseId;
+    }
+
     public static io.restassured.response.ValidatableResponse sign(String token, String caseId) {
         return given().auth().oauth2(token).post("/api/v1/cases/" + caseId + "/medico-legal-report/signature").then();
     }

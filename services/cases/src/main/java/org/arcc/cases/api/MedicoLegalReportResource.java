@@ -36,6 +36,10 @@ import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -202,9 +206,11 @@ public class MedicoLegalReportResource {
 
     @GET
     @Path("/pdf")
-    @Produces({ "application/pdf", MediaType.APPLICATION_JSON })
+    @Produces("application/pdf")
     @RolesAllowed({ "medical-officer", "cell-supervisor", "legal-officer" })
-    @APIResponseSchema(value = byte[].class, responseCode = "200")
+    @APIResponse(responseCode = "200", description = "The signed version as PDF; its SHA-256 is in X-Content-SHA256",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "A PDF document")))
     @Operation(operationId = "downloadMedicoLegalReportPdf", summary = "Download the signed report as PDF",
             description = "The newest signed version, or ?version=N; the survivor is named by initials and the "
             + "amendment history is printed. The bytes are the same on every download: their SHA-256 is in "
