@@ -215,11 +215,12 @@ class AuthorizationMatrixTest {
 
     /** The subject of the bearer token a request carries (a random one without a token). */
     private static String subjectOf(RequestSpecification spec) {
-        String authorization = io.restassured.specification.SpecificationQuerier.query(spec).getHeaders()
-                .getValue("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
+        var scheme = io.restassured.specification.SpecificationQuerier.query(spec).getAuthenticationScheme();
+        if (!(scheme instanceof io.restassured.authentication.PreemptiveOAuth2HeaderScheme oauth2)
+                || oauth2.getAccessToken() == null) {
             return "no-token";
         }
+        String authorization = "Bearer " + oauth2.getAccessToken();
         try {
             String[] parts = authorization.substring(7).split("\\.");
             String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
