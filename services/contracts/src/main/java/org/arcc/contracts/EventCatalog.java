@@ -14,6 +14,8 @@ import org.arcc.contracts.cases.ConsentGiven;
 import org.arcc.contracts.cases.ConsentWithdrawn;
 import org.arcc.contracts.cases.DeadlineBreached;
 import org.arcc.contracts.cases.IdentityErased;
+import org.arcc.contracts.cases.MedicoLegalReportAmended;
+import org.arcc.contracts.cases.MedicoLegalReportSigned;
 import org.arcc.contracts.cases.OnwardReferralAcknowledged;
 import org.arcc.contracts.cases.OnwardReferralMade;
 import org.arcc.contracts.cases.OnwardReferralWithdrawn;
@@ -60,6 +62,8 @@ public final class EventCatalog {
             new Entry(ServiceDelivered.TYPE, ServiceDelivered.class),
             new Entry(DeadlineBreached.TYPE, DeadlineBreached.class),
             new Entry(IdentityErased.TYPE, IdentityErased.class),
+            new Entry(MedicoLegalReportSigned.TYPE, MedicoLegalReportSigned.class),
+            new Entry(MedicoLegalReportAmended.TYPE, MedicoLegalReportAmended.class),
             new Entry(TransferProposed.TYPE, TransferProposed.class),
             new Entry(TransferAccepted.TYPE, TransferAccepted.class),
             new Entry(TransferDeclined.TYPE, TransferDeclined.class),

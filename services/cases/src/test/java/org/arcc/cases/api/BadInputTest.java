@@ -19,6 +19,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.arcc.cases.ACase;
+import org.arcc.cases.AMedicoLegalReport;
+import org.arcc.cases.MedicoLegalApi;
 import org.arcc.cases.AnIdentity;
 import org.arcc.cases.CasesApi;
 import org.arcc.testing.EmbeddedPostgresResource;
@@ -73,6 +75,9 @@ class BadInputTest {
         }
     }
 
+    private static final Map<String, Object> REPORT = AMedicoLegalReport.minimal(Instant.parse("2026-03-14T08:00:00Z"),
+            "00000000-0000-0000-0000-0000000000c1").body();
+
     /** Endpoints with a body: where they live, who may call them, and a valid body to spoil. */
     record BodyEndpoint(String name, String method, Function<Map<String, String>, String> path, String as,
             Map<String, Object> valid) {
@@ -113,7 +118,16 @@ class BadInputTest {
                     f -> "/api/v1/onward-referrals/" + f.get("onwardToUs") + "/acknowledgement", "partner",
                     Map.of("decision", "ACCEPTED")),
             new BodyEndpoint("audit cross-check", "POST", f -> "/api/v1/audit/cases/verification", "admin",
-                    Map.of("anchors", List.of(ANCHOR))));
+                    Map.of("anchors", List.of(ANCHOR))),
+            new BodyEndpoint("override a report check", "POST",
+                    f -> "/api/v1/cases/" + f.get("case") + "/medico-legal-report/overrides", "supervisor",
+                    Map.of("check", "SIX_HOUR_LIMIT", "reason", "Recorded on the paper register")),
+            new BodyEndpoint("amend a report", "POST",
+                    f -> "/api/v1/cases/" + f.get("signedReport") + "/medico-legal-report/amendments", "supervisor",
+                    Map.of("reason", "Correcting the place of examination", "content", REPORT)));
+
+    /** A well-formed report body (what the draft endpoint takes), to spoil field by field. */
+    private static final Map<String, Object> REPORT_FIELDS = REPORT;
 
     static Stream<Bad> badRequests() {
         List<Bad> all = new ArrayList<>();
@@ -212,6 +226,51 @@ class BadInputTest {
         }
         all.add(new Bad("anchors held of a source nobody signs for here", "GET",
                 f -> "/api/v1/audit/cases/anchors-held?source=/arcc/legal", "admin", null, null, Map.of(), 404));
+
+        // The medico-legal report: every field is optional in a draft, so its rows are spelled out.
+        String draft = "/medico-legal-report";
+        for (Map.Entry<String, Object> spoiled : List.<Map.Entry<String, Object>>of(
+                Map.entry("nickname", NAME), Map.entry("virginityTest", "NOT_DONE"), Map.entry("survivorInitials", NAME),
+                Map.entry("history", "h".repeat(8001)), Map.entry("opinion", "NO_ASSAULT"), Map.entry("hoursSinceIncident", -1),
+                Map.entry("injuries", java.util.Arrays.asList((Object) null)),
+                Map.entry("injuries", List.of(Map.of("region", "ELBOW_OF_FATE", "kind", "BRUISE", "photographed", false))),
+                Map.entry("samples", List.of(Map.of("evidenceItemId", "kit-1"))),
+                Map.entry("examination", Map.of("startedAt", "yesterday at " + NAME)),
+                Map.entry("awaited", List.of("A_CONFESSION")), Map.entry("absenceOfInjuryStatement", "yes"))) {
+            all.add(new Bad("draft report: " + spoiled.getKey() + " = " + abbreviated(spoiled.getValue()), "PUT",
+                    f -> "/api/v1/cases/" + f.get("case") + draft, "medical", "application/json",
+                    f -> json(with(REPORT_FIELDS, spoiled.getKey(), spoiled.getValue())), Map.of(), 400));
+        }
+        all.add(new Bad("draft report: no body", "PUT", f -> "/api/v1/cases/" + f.get("case") + draft, "medical",
+                "application/json", f -> "", Map.of(), 400));
+        all.add(new Bad("draft report: malformed JSON", "PUT", f -> "/api/v1/cases/" + f.get("case") + draft, "medical",
+                "application/json", f -> "{\"history\": \"" + NAME + "\", ", Map.of(), 400));
+        all.add(new Bad("draft report: text/plain", "PUT", f -> "/api/v1/cases/" + f.get("case") + draft, "medical",
+                "text/plain", f -> json(REPORT_FIELDS), Map.of(), 415));
+        all.add(new Bad("draft report: another cell's case", "PUT", f -> "/api/v1/cases/" + f.get("otherCase") + draft,
+                "medical", "application/json", f -> json(REPORT_FIELDS), Map.of(), 404));
+        all.add(new Bad("read report: none yet", "GET", f -> "/api/v1/cases/" + f.get("otherOwnCase") + draft, "medical",
+                null, null, Map.of(), 404));
+        all.add(new Bad("sign report: none yet", "POST", f -> "/api/v1/cases/" + f.get("otherOwnCase") + draft + "/signature",
+                "medical", null, null, Map.of(), 409));
+        all.add(new Bad("override report check: an unknown check", "POST", f -> "/api/v1/cases/" + f.get("case") + draft
+                + "/overrides", "supervisor", "application/json", f -> json(Map.of("check", "BE_NICE", "reason",
+                        "A reason long enough")), Map.of(), 400));
+        all.add(new Bad("override report check: a short reason", "POST", f -> "/api/v1/cases/" + f.get("case") + draft
+                + "/overrides", "supervisor", "application/json", f -> json(Map.of("check", "SIX_HOUR_LIMIT", "reason",
+                        "ok")), Map.of(), 400));
+        for (String query : List.of("", "?sha256=" + CNIC, "?sha256=" + "g".repeat(64), "?sha256=" + "a".repeat(63))) {
+            all.add(new Bad("verify report" + query, "GET", f -> "/api/v1/cases/" + f.get("signedReport") + draft
+                    + "/verification" + query, "medical", null, null, Map.of(), 400));
+        }
+        for (String query : List.of("?version=0", "?version=many", "?version=-1")) {
+            all.add(new Bad("report pdf" + query, "GET", f -> "/api/v1/cases/" + f.get("signedReport") + draft + "/pdf" + query,
+                    "medical", null, null, Map.of(), 400));
+        }
+        all.add(new Bad("report pdf of a version that does not exist", "GET", f -> "/api/v1/cases/" + f.get("signedReport")
+                + draft + "/pdf?version=9", "medical", null, null, Map.of(), 404));
+        all.add(new Bad("report of a non-UUID case", "GET", f -> "/api/v1/cases/abc" + draft, "medical", null, null,
+                Map.of(), 400));
 
         // Ids: not UUIDs (400), another cell's or partner's records (404, like records that do not exist).
         String[] notUuid = { "/api/v1/cases/not-a-uuid", "/api/v1/cases/" + "1".repeat(40) + "/consents",
@@ -344,6 +403,8 @@ class BadInputTest {
         return switch (as) {
             case "partner" -> Tokens.partner("ngo-demo");
             case "admin" -> Tokens.platformAdmin();
+            case "medical" -> Tokens.medicalOfficer(OWN);
+            case "supervisor" -> Tokens.supervisor(OWN);
             default -> Tokens.caseWorker(OWN);
         };
     }
@@ -362,6 +423,8 @@ class BadInputTest {
             fixtures.put("referralToOther", CasesApi.referralTo("ngo-demo", OTHER));
             fixtures.put("onwardToUs", CasesApi.onwardReferralTo("ngo-demo", OWN));
             fixtures.put("onwardToOther", CasesApi.onwardReferralTo("ngo-elsewhere", OWN));
+            fixtures.put("otherOwnCase", CasesApi.openCase(worker));
+            fixtures.put("signedReport", MedicoLegalApi.caseWithSignedReport(OWN, "mo-bad-input"));
         }
         return fixtures;
     }

@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 
 
 import org.arcc.cases.ACase;
+import org.arcc.cases.MedicoLegalApi;
 import org.arcc.cases.AnIdentity;
 import org.arcc.cases.CasesApi;
 import org.arcc.common.security.Caller;
@@ -43,6 +44,8 @@ class AuthorizationMatrixTest {
     private static final String OTHER_CELL = "LHE-1";
     private static final Set<String> STAFF = Set.of("case-worker", "medical-officer", "counsellor", "legal-officer",
             "cell-supervisor");
+
+    private static final Set<String> MEDICO_LEGAL_READERS = Set.of("medical-officer", "cell-supervisor", "legal-officer");
 
     /** Whether an endpoint is about one case (another cell's staff must get 404) or acts in the caller's cell. */
     enum Reach {
@@ -154,6 +157,42 @@ class AuthorizationMatrixTest {
                     (spec, caseId) -> spec.contentType(ContentType.JSON).body(Map.of("decision", "ACCEPTED"))
                             .post("/api/v1/onward-referrals/" + CasesApi.onwardReferralTo("ngo-demo", OWN_CELL)
                                     + "/acknowledgement")),
+            // The medico-legal report (docs/medico-legal.md): each fixture is a report of the case's own cell; the
+            // report is drafted or signed in the record's cell whatever the caller's cell.
+            new Endpoint("PUT", "/api/v1/cases/{id}/medico-legal-report", Set.of("medical-officer"), Reach.ONE_CASE, 200,
+                    (spec, caseId) -> spec.contentType(ContentType.JSON).body(MedicoLegalApi.minimalReportFor(OWN_CELL, caseId))
+                            .put("/api/v1/cases/" + caseId + "/medico-legal-report")),
+            new Endpoint("GET", "/api/v1/cases/{id}/medico-legal-report", MEDICO_LEGAL_READERS, Reach.ONE_CASE, 200,
+                    (spec, caseId) -> spec.get("/api/v1/cases/" + MedicoLegalApi.caseWithSignedReport(OWN_CELL, "mo-matrix")
+                            + "/medico-legal-report")),
+            new Endpoint("GET", "/api/v1/cases/{id}/medico-legal-report/checks", Set.of("medical-officer", "cell-supervisor"),
+                    Reach.ONE_CASE, 200, (spec, caseId) -> spec.get("/api/v1/cases/"
+                            + MedicoLegalApi.caseWithDraft(OWN_CELL, "mo-matrix") + "/medico-legal-report/checks")),
+            new Endpoint("POST", "/api/v1/cases/{id}/medico-legal-report/overrides", Set.of("cell-supervisor"),
+                    Reach.ONE_CASE, 200, (spec, caseId) -> spec.contentType(ContentType.JSON)
+                            .body(Map.of("check", "REQUIRED_FIELDS", "reason", "Initials recorded on the paper form"))
+                            .post("/api/v1/cases/" + MedicoLegalApi.caseWithIncompleteDraft(OWN_CELL)
+                                    + "/medico-legal-report/overrides")),
+            new Endpoint("POST", "/api/v1/cases/{id}/medico-legal-report/signature", Set.of("medical-officer"),
+                    Reach.ONE_CASE, 200, (spec, caseId) -> spec.post("/api/v1/cases/"
+                            + MedicoLegalApi.caseWithDraft(OWN_CELL, "mo-matrix") + "/medico-legal-report/signature")),
+            // An amendment is the signing officer's (or the supervisor's): the fixture is signed by the caller's subject.
+            new Endpoint("POST", "/api/v1/cases/{id}/medico-legal-report/amendments", Set.of("medical-officer",
+                    "cell-supervisor"), Reach.ONE_CASE, 201, (spec, caseId) -> {
+                        String signed = MedicoLegalApi.caseWithSignedReport(OWN_CELL, subjectOf(spec));
+                        return spec.contentType(ContentType.JSON).body(Map.of("reason", "Correcting the place of examination",
+                                "content", MedicoLegalApi.minimalReportFor(OWN_CELL, signed)))
+                                .post("/api/v1/cases/" + signed + "/medico-legal-report/amendments");
+                    }),
+            new Endpoint("GET", "/api/v1/cases/{id}/medico-legal-report/versions", MEDICO_LEGAL_READERS, Reach.ONE_CASE, 200,
+                    (spec, caseId) -> spec.get("/api/v1/cases/" + MedicoLegalApi.caseWithSignedReport(OWN_CELL, "mo-matrix")
+                            + "/medico-legal-report/versions")),
+            new Endpoint("GET", "/api/v1/cases/{id}/medico-legal-report/pdf", MEDICO_LEGAL_READERS, Reach.ONE_CASE, 200,
+                    (spec, caseId) -> spec.get("/api/v1/cases/" + MedicoLegalApi.caseWithSignedReport(OWN_CELL, "mo-matrix")
+                            + "/medico-legal-report/pdf")),
+            new Endpoint("GET", "/api/v1/cases/{id}/medico-legal-report/verification", MEDICO_LEGAL_READERS, Reach.ONE_CASE,
+                    200, (spec, caseId) -> spec.get("/api/v1/cases/" + caseId + "/medico-legal-report/verification?sha256="
+                            + "0".repeat(64))),
             new Endpoint("GET", "/api/v1/cells", Set.copyOf(Caller.PLATFORM_ROLES), Reach.PLATFORM, 200,
                     (spec, caseId) -> spec.get("/api/v1/cells")),
             // A fresh code on every call: the same code twice is a 409.
@@ -173,6 +212,24 @@ class AuthorizationMatrixTest {
                             .post("/api/v1/audit/cases/verification")),
             new Endpoint("GET", "/api/v1/audit/cases/anchors-held", Set.of("platform-admin"), Reach.PLATFORM, 200,
                     (spec, caseId) -> spec.get("/api/v1/audit/cases/anchors-held?source=/arcc/evidence")));
+
+    /** The subject of the bearer token a request carries (a random one without a token). */
+    private static String subjectOf(RequestSpecification spec) {
+        var scheme = io.restassured.specification.SpecificationQuerier.query(spec).getAuthenticationScheme();
+        if (!(scheme instanceof io.restassured.authentication.PreemptiveOAuth2HeaderScheme oauth2)
+                || oauth2.getAccessToken() == null) {
+            return "no-token";
+        }
+        String authorization = "Bearer " + oauth2.getAccessToken();
+        try {
+            String[] parts = authorization.substring(7).split("\\.");
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+            String subject = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).path("sub").asText();
+            return subject.isBlank() ? "no-subject" : subject;
+        } catch (RuntimeException | java.io.IOException e) {
+            return "unreadable-token";
+        }
+    }
 
     /** The newest anchor of this service's trail, signed now if the trail moved: a valid cross-check body. */
     private static List<Object> ownAuditAnchors() {

@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import org.arcc.cases.AnIdentity;
 import org.arcc.cases.CasesApi;
+import org.arcc.cases.MedicoLegalApi;
 import org.arcc.testing.EmbeddedPostgresResource;
 import org.arcc.testing.KafkaBrokerResource;
 import org.arcc.testing.OidcTestServerResource;
@@ -112,6 +113,20 @@ class ClearTextAtRestTest {
         String referral = CasesApi.referralTo(PARTNER, CELL);
         as(worker).body(Map.of("reason", "declined " + marker("referral decline reason")))
                 .post("/api/v1/referrals/" + referral + "/decline").then().statusCode(200);
+
+        // A medico-legal report's free text, a supervisor's override reason and an amendment's reason.
+        String examined = CasesApi.openCase(worker);
+        Map<String, Object> report = new java.util.LinkedHashMap<>(MedicoLegalApi.minimalReportFor(CELL, examined));
+        report.remove("survivorInitials");
+        report.put("history", "history " + marker("medico-legal history"));
+        report.put("generalFindings", "findings " + marker("medico-legal findings"));
+        MedicoLegalApi.draft(Tokens.medicalOfficer(CELL), examined, report).statusCode(200);
+        as(supervisor).body(Map.of("check", "REQUIRED_FIELDS", "reason", "override " + marker("override reason")))
+                .post("/api/v1/cases/" + examined + "/medico-legal-report/overrides").then().statusCode(200);
+        MedicoLegalApi.sign(Tokens.medicalOfficer(CELL), examined).statusCode(200);
+        report.put("systemicFindings", "systemic " + marker("amended findings"));
+        as(supervisor).body(Map.of("reason", "amended " + marker("amendment reason"), "content", report))
+                .post("/api/v1/cases/" + examined + "/medico-legal-report/amendments").then().statusCode(201);
 
         // A partner webhook's shared secret.
         String secret = marker("webhook secret") + "-0123456789abcdef0123456789";
