@@ -155,6 +155,28 @@ public final class PlatformEvents implements AutoCloseable {
                 java.time.temporal.ChronoUnit.DAYS.between(reachedCourtOn, decidedOn)));
     }
 
+    /**
+     * The case's medico-legal report, signed {@code hoursToSign} after the exam began (two hours after arrival),
+     * with the checks a supervisor overrode; returns the signed version's id.
+     */
+    public UUID medicoLegalReportSigned(Opened c, long hoursToSign, String... overriddenChecks) {
+        UUID version = UUID.randomUUID();
+        Instant examStarted = c.arrivedAt().plusSeconds(2 * 3600);
+        cases.publish(Topics.CASES, "arcc.case.medico-legal-report-signed.v1", c.caseId().toString(), Map.of("caseId",
+                c.caseId().toString(), "reportVersionId", version.toString(), "cell", c.cell(), "version", 1,
+                "examStartedAt", examStarted.toString(), "signedAt", examStarted.plusSeconds(hoursToSign * 3600).toString(),
+                "overriddenChecks", List.of(overriddenChecks), "canonicalSha256", "a".repeat(64)));
+        return version;
+    }
+
+    /** A correction of the case's signed report: version {@code version} (2 or more), a day after arrival. */
+    public void medicoLegalReportAmended(Opened c, int version) {
+        cases.publish(Topics.CASES, "arcc.case.medico-legal-report-amended.v1", c.caseId().toString(), Map.of("caseId",
+                c.caseId().toString(), "reportVersionId", UUID.randomUUID().toString(), "cell", c.cell(), "version",
+                version, "amendedByRole", "cell-supervisor", "amendedAt", c.arrivedAt().plusSeconds(86400).toString(),
+                "overriddenChecks", List.of(), "canonicalSha256", "b".repeat(64)));
+    }
+
     @Override
     public void close() {
         cases.close();

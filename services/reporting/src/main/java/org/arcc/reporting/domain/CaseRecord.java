@@ -19,10 +19,26 @@ import java.util.Set;
  * @param breachedRules  deadline rules breached (cases, evidence and legal-aid rules alike)
  * @param justice        the justice pathway
  * @param onwardOutcomes outcome of each onward referral (PENDING, ACCEPTED, DECLINED, WITHDRAWN)
+ * @param reports        medico-legal report versions signed (version 1) and amended (2 and later)
  */
 public record CaseRecord(String cell, Instant arrivedAt, String channel, String ageBand, String sexGender,
         String incidentType, Set<String> services, Instant firstExamAt, List<Item> items, int anomalies,
-        Set<String> breachedRules, Justice justice, List<String> onwardOutcomes) {
+        Set<String> breachedRules, Justice justice, List<String> onwardOutcomes, List<Report> reports) {
+
+    /**
+     * A signed version of a medico-legal report: codes and times only.
+     *
+     * @param version          1 when signed, 2 and later for amendments
+     * @param examStartedAt    when the examination began (version 1 only, else null)
+     * @param signedAt         when the version was signed
+     * @param overriddenChecks codes of the checks a cell supervisor overrode on this version
+     */
+    public record Report(int version, Instant examStartedAt, Instant signedAt, Set<String> overriddenChecks) {
+
+        public boolean amendment() {
+            return version > 1;
+        }
+    }
 
     /**
      * @param dna             a DNA sample (the DNA-to-lab limit applies to it)

@@ -46,6 +46,10 @@ public final class ReportCatalog {
     static final Group ANALYSED = Group.single("ANALYSED", "items-analysed");
     static final Group ANOMALIES = Group.single("ANOMALIES", "custody-anomalies");
 
+    static final Group SIGNED_REPORTS = new Group("signed-reports", "signed-reports", "SIGNED",
+            List.of("SIGNED_WITHOUT_OVERRIDE", "SIGNED_WITH_OVERRIDE"));
+    static final Group AMENDED_REPORTS = Group.single("AMENDED", "amended-reports");
+
     static final Group REFERRALS = new Group("referrals", "referrals", "RECEIVED", List.of("ACCEPTED", "DECLINED", "PENDING"));
     static final Group ONWARD = new Group("onward-referrals", "onward-referrals", "ONWARD_MADE",
             List.of("ONWARD_ACCEPTED", "ONWARD_DECLINED", "ONWARD_WITHDRAWN", "ONWARD_PENDING"));
@@ -63,6 +67,7 @@ public final class ReportCatalog {
     static final String TO_LAB_HOURS = "to-lab-hours";
     static final String RESULT_HOURS = "result-hours";
     static final String FIR_HOURS = "fir-hours";
+    static final String SIGN_HOURS = "sign-hours";
 
     private static final List<ReportTable> TABLES = List.of(
             survivors("survivors-by-age-band", "Survivors by age band", "ageBand", AGE_BAND),
@@ -96,7 +101,12 @@ public final class ReportCatalog {
             new ReportTable("deadline-breaches", "Deadline breaches by rule", "rule",
                     List.copyOf(BREACH_GROUPS.values()), List.of()),
             new ReportTable("referrals", "Referrals from NGOs and onward referrals by outcome", "referral",
-                    List.of(REFERRALS, ONWARD), List.of()));
+                    List.of(REFERRALS, ONWARD), List.of()),
+            new ReportTable("medico-legal-reports", "Medico-legal reports: signed, checks overridden, amended", "report",
+                    List.of(SIGNED_REPORTS, AMENDED_REPORTS),
+                    List.of(ReportTable.Derived.share("SIGNED_WITH_OVERRIDE_SHARE", SIGNED_REPORTS, "SIGNED_WITH_OVERRIDE"),
+                            ReportTable.Derived.quantile("SIGN_HOURS_MEDIAN", SIGNED_REPORTS, SIGN_HOURS, 0.5),
+                            ReportTable.Derived.quantile("SIGN_HOURS_P90", SIGNED_REPORTS, SIGN_HOURS, 0.9))));
 
     private ReportCatalog() {
     }
@@ -176,6 +186,17 @@ public final class ReportCatalog {
         }
         for (String outcome : c.onwardOutcomes()) {
             tally.count(ONWARD, cell, month, "ONWARD_" + outcome);
+        }
+        for (CaseRecord.Report report : c.reports()) {
+            if (report.amendment()) {
+                tally.count(AMENDED_REPORTS, cell, month, null);
+                continue;
+            }
+            tally.count(SIGNED_REPORTS, cell, month,
+                    report.overriddenChecks().isEmpty() ? "SIGNED_WITHOUT_OVERRIDE" : "SIGNED_WITH_OVERRIDE");
+            if (report.examStartedAt() != null) {
+                tally.sample(SIGN_HOURS, cell, month, hours(Duration.between(report.examStartedAt(), report.signedAt())));
+            }
         }
     }
 

@@ -21,6 +21,8 @@ import org.arcc.contracts.cases.CaseOpenedV2;
 import org.arcc.contracts.cases.ConsentGiven;
 import org.arcc.contracts.cases.ConsentWithdrawn;
 import org.arcc.contracts.cases.DeadlineBreached;
+import org.arcc.contracts.cases.MedicoLegalReportAmended;
+import org.arcc.contracts.cases.MedicoLegalReportSigned;
 import org.arcc.contracts.cases.OnwardReferralAcknowledged;
 import org.arcc.contracts.cases.OnwardReferralMade;
 import org.arcc.contracts.cases.OnwardReferralWithdrawn;
@@ -43,7 +45,7 @@ import org.arcc.contracts.legal.VerdictRecorded;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Projects every topic reporting reads into its tables (V1__projections.sql): ids, codes and times, never a
+ * Projects every topic reporting reads into its tables (V1__projections.sql, V2__medico_legal_reports.sql): ids, codes and times, never a
  * reference, a name or a note. One consumer reads the four topics, so each aggregate's events are applied in
  * order (one key, one partition) and each once (the inbox); facts that arrive before their case wait in their own
  * tables and are joined when figures are computed. Every statement is an idempotent upsert, so a replay from the
@@ -57,7 +59,7 @@ public class TopicProjections {
     /** Emptied by a rebuild, in this order. */
     public static final List<String> TABLES = List.of("report_case", "report_service", "report_consent",
             "report_evidence_item", "report_custody_step", "report_anomaly", "report_breach", "report_justice",
-            "report_register_notice", "report_referral", "report_onward_referral");
+            "report_register_notice", "report_referral", "report_onward_referral", "report_medico_legal");
 
     @Inject
     EventConsumers consumers;
@@ -130,6 +132,22 @@ public class TopicProjections {
             case "arcc.case.deadline-breached.v1" -> {
                 DeadlineBreached e = event.payload(DeadlineBreached.class);
                 breach(event.id(), e.caseId(), "CASES", e.deadline(), e.dueAt());
+            }
+            case "arcc.case.medico-legal-report-signed.v1" -> {
+                MedicoLegalReportSigned e = event.payload(MedicoLegalReportSigned.class);
+                sql("""
+                        INSERT INTO report_medico_legal (report_version_id, case_id, version, exam_started_at, signed_at,
+                            overridden_checks)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (report_version_id) DO NOTHING""",
+                        e.reportVersionId(), e.caseId(), e.version(), ts(e.examStartedAt()), ts(e.signedAt()),
+                        codes(e.overriddenChecks()));
+            }
+            case "arcc.case.medico-legal-report-amended.v1" -> {
+                MedicoLegalReportAmended e = event.payload(MedicoLegalReportAmended.class);
+                sql("""
+                        INSERT INTO report_medico_legal (report_version_id, case_id, version, signed_at, overridden_checks)
+                        VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (report_version_id) DO NOTHING""",
+                        e.reportVersionId(), e.caseId(), e.version(), ts(e.amendedAt()), codes(e.overriddenChecks()));
             }
             case "arcc.case.onward-referral-made.v1" -> {
                 OnwardReferralMade e = event.payload(OnwardReferralMade.class);

@@ -107,6 +107,15 @@ public class ProjectionReader {
                 SELECT o.case_id, o.outcome FROM report_onward_referral o JOIN counted c USING (case_id)""", start, end)) {
             onward.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((String) row[1]);
         }
+        Map<UUID, List<CaseRecord.Report>> reports = new HashMap<>();
+        for (Object[] row : rows(COUNTED + """
+                SELECT m.case_id, m.version, m.exam_started_at, m.signed_at, m.overridden_checks
+                FROM report_medico_legal m JOIN counted c USING (case_id)""", start, end)) {
+            String checks = (String) row[4];
+            reports.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new CaseRecord.Report(
+                    ((Number) row[1]).intValue(), instant(row[2]), instant(row[3]),
+                    checks.isEmpty() ? Set.of() : Set.of(checks.split(","))));
+        }
         List<CaseRecord> cases = new ArrayList<>();
         for (Object[] row : rows(COUNTED + """
                 SELECT case_id, cell_code, arrived_at, channel, age_band, sex_gender, incident_type FROM counted
@@ -115,7 +124,8 @@ public class ProjectionReader {
             cases.add(new CaseRecord((String) row[1], instant(row[2]), (String) row[3], (String) row[4],
                     (String) row[5], (String) row[6], services.getOrDefault(id, Set.of()), exams.get(id),
                     items.getOrDefault(id, List.of()), anomalies.getOrDefault(id, 0), breaches.getOrDefault(id, Set.of()),
-                    justice.getOrDefault(id, CaseRecord.Justice.NONE), onward.getOrDefault(id, List.of())));
+                    justice.getOrDefault(id, CaseRecord.Justice.NONE), onward.getOrDefault(id, List.of()),
+                    reports.getOrDefault(id, List.of())));
         }
         return new Facts(cases, referrals(start, end));
     }

@@ -2,6 +2,7 @@ package org.arcc.reporting.api;
 
 import static io.restassured.RestAssured.given;
 import static org.arcc.reporting.ReportApi.awaitShown;
+import static org.arcc.reporting.ReportApi.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,6 +48,10 @@ class RebuildTest {
                 events.serviceDelivered(c, "MEDICO_LEGAL_EXAM", i + 1);
                 events.swabToLab(c, 10L * i);
                 events.firRegistered(c, 6L * i);
+                events.medicoLegalReportSigned(c, i + 1, i % 3 == 0 ? new String[] { "SIX_HOUR_LIMIT" } : new String[0]);
+                if (i == 3) {
+                    events.medicoLegalReportAmended(c, 2);
+                }
                 if (i == 1) {
                     events.consentWithdrawn(c, "STATISTICS", c.statisticsConsent());
                 }
@@ -59,6 +64,8 @@ class RebuildTest {
         awaitShown(rwp, "survivors-by-age-band", FROM, TO, "RWP", "2025-06", "TOTAL", "4");
         awaitShown(rwp, "justice-outcomes", FROM, TO, "RWP", "2025-06", "FIR_REGISTERED", "4");
         awaitShown(Tokens.supervisor("LHE-2"), "evidence-turnaround", FROM, TO, "LHE-2", "2025-06", "SUBMITTED_TO_LAB", "2");
+        awaitShown(rwp, "medico-legal-reports", FROM, TO, "RWP", "2025-06", "SIGNED", "4");
+        awaitShown(rwp, "medico-legal-reports", FROM, TO, "RWP", "2025-06", "AMENDED", "1");
         Map<String, Object> before = everyTable(analyst);
 
         String admin = Tokens.platformAdmin();
@@ -67,9 +74,10 @@ class RebuildTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> "DONE".equals(
                 given().auth().oauth2(admin).get("/api/v1/reports/rebuild/" + id).then().statusCode(200).extract().path("state")));
         int replayed = given().auth().oauth2(admin).get("/api/v1/reports/rebuild/" + id).then().extract().path("eventsReplayed");
-        assertThat(replayed).as("events replayed").isGreaterThanOrEqualTo(7 * 7);
+        assertThat(replayed).as("events replayed").isGreaterThanOrEqualTo(7 * 8 + 1);
 
         assertThat(everyTable(analyst)).isEqualTo(before);
+        assertThat(shown(rwp, "medico-legal-reports", FROM, TO, "RWP", "2025-06", "SIGNED")).isEqualTo("4");
     }
 
     private static Map<String, Object> everyTable(String token) {

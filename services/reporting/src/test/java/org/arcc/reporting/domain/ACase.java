@@ -19,6 +19,7 @@ public final class ACase {
     private Instant examAt;
     private final List<CaseRecord.Item> items = new ArrayList<>();
     private CaseRecord.Justice justice = CaseRecord.Justice.NONE;
+    private final List<CaseRecord.Report> reports = new ArrayList<>();
 
     private ACase(String cell, Instant arrivedAt) {
         this.cell = cell;
@@ -61,9 +62,22 @@ public final class ACase {
         return this;
     }
 
+    /** A medico-legal report signed {@code hours} after the exam began (at arrival), with the checks overridden. */
+    public ACase reportSignedAfterHours(double hours, String... overriddenChecks) {
+        reports.add(new CaseRecord.Report(1, arrivedAt, arrivedAt.plus(Duration.ofMinutes((long) (hours * 60))),
+                Set.of(overriddenChecks)));
+        return this;
+    }
+
+    /** An amendment (version 2 onwards) of the case's report. */
+    public ACase reportAmended() {
+        reports.add(new CaseRecord.Report(Math.max(2, reports.size() + 1), null, arrivedAt.plus(Duration.ofDays(2)), Set.of()));
+        return this;
+    }
+
     public CaseRecord build() {
         return new CaseRecord(cell, arrivedAt, channel, ageBand, sexGender, incidentType,
                 examAt == null ? Set.of() : Set.of("MEDICO_LEGAL_EXAM"), examAt, List.copyOf(items), 0, Set.of(), justice,
-                List.of());
+                List.of(), List.copyOf(reports));
     }
 }

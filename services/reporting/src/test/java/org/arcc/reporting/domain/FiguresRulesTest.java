@@ -126,4 +126,40 @@ class FiguresRulesTest {
         assertThat(find(table, "KHI", "2026-01", "FIR_WITHIN_24H").value()).isEqualTo(5L);
         assertThat(find(table, "KHI", "2026-01", "FIR_REGISTERED").value()).isEqualTo(10L);
     }
+
+    @Test
+    void medicoLegalReportsAreCountedInTheMonthOfArrivalWithOverridesAmendmentsAndHoursFromExamToSignature() {
+        List<CaseRecord> cases = new java.util.ArrayList<>();
+        double[] hours = { 2, 4, 6, 8, 10, 12, 14, 16, 18, 720 };
+        for (int i = 0; i < hours.length; i++) {
+            ACase c = ACase.arrived("KHI", "2026-01");
+            if (i % 2 == 0) {
+                c.reportSignedAfterHours(hours[i], "SIX_HOUR_LIMIT");
+                c.reportAmended();
+            } else {
+                c.reportSignedAfterHours(hours[i]);
+            }
+            cases.add(c.build());
+        }
+        cases.addAll(List.of(ACase.arrived("MUX", "2026-01").reportSignedAfterHours(3).build(),
+                ACase.arrived("MUX", "2026-01").reportSignedAfterHours(5).build()));
+        List<Figure> table = figures(cases, "2026-01", "2026-02", Optional.empty())
+                .of(ReportCatalog.table("medico-legal-reports").orElseThrow());
+
+        assertThat(find(table, "KHI", "2026-01", "SIGNED").value())
+                .as("a report signed a month after arrival counts in the month of arrival").isEqualTo(10L);
+        assertThat(find(table, "KHI", "2026-02", "SIGNED").value()).isEqualTo(0L);
+        assertThat(find(table, "KHI", "2026-01", "SIGNED_WITH_OVERRIDE").value()).isEqualTo(5L);
+        assertThat(find(table, "KHI", "2026-01", "SIGNED_WITHOUT_OVERRIDE").value()).isEqualTo(5L);
+        assertThat(find(table, "KHI", "2026-01", "SIGNED_WITH_OVERRIDE_SHARE").display()).isEqualTo("50.0");
+        assertThat(find(table, "KHI", "2026-01", "AMENDED").value())
+                .as("an amendment is its own count, never a second signature").isEqualTo(5L);
+        Figure median = find(table, "KHI", "2026-01", "SIGN_HOURS_MEDIAN");
+        assertThat(median.display()).isEqualTo("10.0");
+        assertThat(median.unit()).isEqualTo(ReportTable.Unit.HOURS);
+        assertThat(find(table, "KHI", "2026-01", "SIGN_HOURS_P90").display()).isEqualTo("18.0");
+        assertThat(find(table, "MUX", "2026-01", "SIGNED").suppressed()).isTrue();
+        assertThat(find(table, "MUX", "2026-01", "SIGN_HOURS_MEDIAN").suppressed())
+                .as("a median over fewer than k signed reports").isTrue();
+    }
 }
