@@ -29,11 +29,12 @@ final class Kustomize {
     /** The resources {@code dir} (e.g. {@code overlays/dev}) builds to. */
     static List<ObjectNode> build(String dir) {
         try {
-            Process process = new ProcessBuilder("kubectl", "kustomize", MODULE.resolve(dir).toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder("kubectl", "kustomize", MODULE.resolve(dir).toString()).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // deprecation warnings of a newer kustomize for bases/patchesStrategicMerge are expected here
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError("kubectl kustomize " + dir + " failed (exit " + process.exitValue() + ")");
+                throw new AssertionError("kubectl kustomize " + dir + " failed: " + err);
             }
             return documents(out);
         } catch (IOException e) {
