@@ -11,8 +11,9 @@ import java.util.Map;
  * Runs reporting's two benchmarks against a started platform (deploy/bench/reporting-bench, docs/benchmarks.md):
  *
  * <pre>
- * reporting-bench [replay] [commit-to-figure] [--events 200000] [--samples 200] [--warmup 10] [--cell KHI]
- *                 [--months 12] [--poll-ms 10] [--report target/reporting-bench.md]
+ * reporting-bench [replay] [commit-to-figure] [--events 200000] [--catch-up true] [--rebuild-seconds 0]
+ *                 [--samples 200] [--warmup 10] [--cell KHI] [--months 12] [--poll-ms 10]
+ *                 [--report target/reporting-bench.md]
  * </pre>
  *
  * Writes a Markdown report with the load average before and after; ports from the environment
@@ -25,7 +26,8 @@ public final class ReportingBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("--events", "200000", "--samples", "200", "--warmup", "10",
-                "--cell", "KHI", "--months", "12", "--poll-ms", "10", "--report", "deploy/bench/target/reporting-bench.md"));
+                "--cell", "KHI", "--months", "12", "--poll-ms", "10", "--report", "deploy/bench/target/reporting-bench.md",
+                "--catch-up", "true", "--rebuild-seconds", "0"));
         boolean replay = false;
         boolean commitToFigure = false;
         for (int i = 0; i < args.length; i++) {
@@ -54,7 +56,8 @@ public final class ReportingBench {
                 .append(loadAverage()).append("\n\n");
         if (replay) {
             System.out.println("Replay benchmark");
-            new ReplayBench(target, api, report).run(Long.parseLong(options.get("--events")));
+            new ReplayBench(target, api, report).run(Long.parseLong(options.get("--events")),
+                    Boolean.parseBoolean(options.get("--catch-up")), Long.parseLong(options.get("--rebuild-seconds")));
         }
         if (commitToFigure) {
             System.out.println("Commit-to-figure benchmark");
