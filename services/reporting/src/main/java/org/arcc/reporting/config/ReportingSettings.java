@@ -1,5 +1,6 @@
 package org.arcc.reporting.config;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,6 +33,23 @@ public interface ReportingSettings {
     Set<String> dnaTypes();
 
     Dhis2 dhis2();
+
+    /** The cache of protected figures (docs/reporting.md, "Cost of a request"). */
+    FiguresCache cache();
+
+    interface FiguresCache {
+
+        /**
+         * The most figures kept, summed over entries (an entry is every table of one period for one viewer: about
+         * 15,000 to 40,000 figures for a year); at about 100 bytes a figure, the default is some 20 MB.
+         */
+        @WithDefault("200000")
+        int maxFigures();
+
+        /** An entry nobody read for this long is dropped. */
+        @WithDefault("30m")
+        Duration idle();
+    }
 
     /** How figures map onto a DHIS2 data set (docs/reporting.md, "DHIS2"). */
     interface Dhis2 {

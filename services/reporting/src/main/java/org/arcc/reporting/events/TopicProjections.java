@@ -67,6 +67,9 @@ public class TopicProjections {
     @Inject
     EntityManager em;
 
+    @Inject
+    ProjectionVersion version;
+
     void onStart(@Observes StartupEvent event) {
         consumers.start(CONSUMER, TOPICS, this::apply);
     }
@@ -78,20 +81,33 @@ public class TopicProjections {
     /** Empties every projection (in the rebuild's transaction, before the inbox is forgotten). */
     public void reset() {
         em.createNativeQuery("TRUNCATE " + String.join(", ", TABLES)).executeUpdate();
+        version.raise();
     }
 
+    /**
+     * Applies one event in the inbox's transaction; when it changed a row, raises the projections' version in the
+     * same transaction, so cached figures are never served after it commits (a consent withdrawal included).
+     */
     void apply(ReceivedEvent event) {
+        if (project(event)) {
+            version.raise();
+        }
+    }
+
+    /** Whether any statement changed a row. */
+    private boolean project(ReceivedEvent event) {
+        int changed = 0;
         switch (event.type()) {
             case "arcc.case.opened.v1" -> {
                 CaseOpened e = event.payload(CaseOpened.class);
-                sql("""
+                changed += sql("""
                         INSERT INTO report_case (case_id, cell_code, arrived_at, channel, age_band, current_cell)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?2) ON CONFLICT (case_id) DO NOTHING""",
                         e.caseId(), e.cell(), ts(e.arrivedAt()), e.channel(), e.ageBand());
             }
             case "arcc.case.opened.v2" -> {
                 CaseOpenedV2 e = event.payload(CaseOpenedV2.class);
-                sql("""
+                changed += sql("""
                         INSERT INTO report_case (case_id, cell_code, arrived_at, channel, age_band, current_cell,
                             sex_gender, incident_type, legal_sections, disabilities)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?2, ?6, ?7, ?8, ?9)
@@ -102,28 +118,28 @@ public class TopicProjections {
             }
             case "arcc.case.transfer-accepted.v1" -> {
                 TransferAccepted e = event.payload(TransferAccepted.class);
-                sql("UPDATE report_case SET current_cell = ?2 WHERE case_id = ?1", e.caseId(), e.toCell());
+                changed += sql("UPDATE report_case SET current_cell = ?2 WHERE case_id = ?1", e.caseId(), e.toCell());
             }
             case "arcc.case.closed.v1" -> {
                 CaseClosed e = event.payload(CaseClosed.class);
-                sql("UPDATE report_case SET closed_at = ?2 WHERE case_id = ?1", e.caseId(), ts(e.closedAt()));
+                changed += sql("UPDATE report_case SET closed_at = ?2 WHERE case_id = ?1", e.caseId(), ts(e.closedAt()));
             }
             case "arcc.case.service-delivered.v1" -> {
                 ServiceDelivered e = event.payload(ServiceDelivered.class);
-                sql("""
+                changed += sql("""
                         INSERT INTO report_service (delivery_id, case_id, service, delivered_at) VALUES (?1, ?2, ?3, ?4)
                         ON CONFLICT DO NOTHING""", e.deliveryId(), e.caseId(), e.service(), ts(e.deliveredAt()));
             }
             case "arcc.case.consent-given.v1" -> {
                 ConsentGiven e = event.payload(ConsentGiven.class);
-                sql("""
+                changed += sql("""
                         INSERT INTO report_consent (consent_id, case_id, purpose, active, changed_at)
                         VALUES (?1, ?2, ?3, true, ?4) ON CONFLICT DO NOTHING""",
                         e.consentId(), e.caseId(), e.purpose(), ts(e.givenAt()));
             }
             case "arcc.case.consent-withdrawn.v1" -> {
                 ConsentWithdrawn e = event.payload(ConsentWithdrawn.class);
-                sql("""
+                changed += sql("""
                         INSERT INTO report_consent (consent_id, case_id, purpose, active, changed_at)
                         VALUES (?1, ?2, ?3, false, ?4)
                         ON CONFLICT (consent_id) DO UPDATE SET active = false, changed_at = ?4""",
@@ -131,11 +147,11 @@ public class TopicProjections {
             }
             case "arcc.case.deadline-breached.v1" -> {
                 DeadlineBreached e = event.payload(DeadlineBreached.class);
-                breach(event.id(), e.caseId(), "CASES", e.deadline(), e.dueAt());
+                changed += breach(event.id(), e.caseId(), "CASES", e.deadline(), e.dueAt());
             }
             case "arcc.case.medico-legal-report-signed.v1" -> {
                 MedicoLegalReportSigned e = event.payload(MedicoLegalReportSigned.class);
-                sql("""
+                changed += sql("""
                         INSERT INTO report_medico_legal (report_version_id, case_id, version, exam_started_at, signed_at,
                             overridden_checks)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (report_version_id) DO NOTHING""",
@@ -144,14 +160,14 @@ public class TopicProjections {
             }
             case "arcc.case.medico-legal-report-amended.v1" -> {
                 MedicoLegalReportAmended e = event.payload(MedicoLegalReportAmended.class);
-                sql("""
+                changed += sql("""
                         INSERT INTO report_medico_legal (report_version_id, case_id, version, signed_at, overridden_checks)
                         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (report_version_id) DO NOTHING""",
                         e.reportVersionId(), e.caseId(), e.version(), ts(e.amendedAt()), codes(e.overriddenChecks()));
             }
             case "arcc.case.onward-referral-made.v1" -> {
                 OnwardReferralMade e = event.payload(OnwardReferralMade.class);
-                sql("""
+                changed += sql("""
                         INSERT INTO report_onward_referral (onward_referral_id, case_id, made_at, outcome)
                         VALUES (?1, ?2, ?3, 'PENDING')
                         ON CONFLICT (onward_referral_id) DO UPDATE SET made_at = ?3""",
@@ -159,35 +175,35 @@ public class TopicProjections {
             }
             case "arcc.case.onward-referral-acknowledged.v1" -> {
                 OnwardReferralAcknowledged e = event.payload(OnwardReferralAcknowledged.class);
-                onwardOutcome(e.onwardReferralId(), e.caseId(), e.decision());
+                changed += onwardOutcome(e.onwardReferralId(), e.caseId(), e.decision());
             }
             case "arcc.case.onward-referral-withdrawn.v1" -> {
                 OnwardReferralWithdrawn e = event.payload(OnwardReferralWithdrawn.class);
-                onwardOutcome(e.onwardReferralId(), e.caseId(), "WITHDRAWN");
+                changed += onwardOutcome(e.onwardReferralId(), e.caseId(), "WITHDRAWN");
             }
             case "arcc.referral.received.v1" -> {
                 ReferralReceived e = event.payload(ReferralReceived.class);
-                sql("""
+                changed += sql("""
                         INSERT INTO report_referral (referral_id, cell_code, received_at, outcome)
                         VALUES (?1, ?2, ?3, 'PENDING') ON CONFLICT (referral_id) DO UPDATE SET received_at = ?3""",
                         e.referralId(), e.cell(), ts(e.receivedAt()));
             }
             case "arcc.referral.accepted.v1" -> {
                 ReferralAccepted e = event.payload(ReferralAccepted.class);
-                sql("""
+                changed += sql("""
                         INSERT INTO report_referral (referral_id, cell_code, outcome, case_id) VALUES (?1, ?2, 'ACCEPTED', ?3)
                         ON CONFLICT (referral_id) DO UPDATE SET outcome = 'ACCEPTED', case_id = ?3""",
                         e.referralId(), e.cell(), e.caseId());
             }
             case "arcc.referral.declined.v1" -> {
                 ReferralDeclined e = event.payload(ReferralDeclined.class);
-                sql("""
+                changed += sql("""
                         INSERT INTO report_referral (referral_id, cell_code, outcome) VALUES (?1, ?2, 'DECLINED')
                         ON CONFLICT (referral_id) DO UPDATE SET outcome = 'DECLINED'""", e.referralId(), e.cell());
             }
             case "arcc.evidence.item-registered.v1" -> {
                 EvidenceItemRegistered e = event.payload(EvidenceItemRegistered.class);
-                sql("""
+                changed += sql("""
                         INSERT INTO report_evidence_item (item_id, case_id, item_type, restricted, collected_at)
                         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""",
                         e.itemId(), e.caseId(), e.itemType(), e.restricted(), ts(e.collectedAt()));
@@ -195,96 +211,97 @@ public class TopicProjections {
             case "arcc.evidence.custody-recorded.v1" -> {
                 CustodyRecorded e = event.payload(CustodyRecorded.class);
                 if ("SUBMITTED_TO_LAB".equals(e.action()) || "ANALYSED".equals(e.action())) {
-                    sql("""
+                    changed += sql("""
                             INSERT INTO report_custody_step (event_id, item_id, action, recorded_at) VALUES (?1, ?2, ?3, ?4)
                             ON CONFLICT DO NOTHING""", event.id(), e.itemId(), e.action(), ts(e.recordedAt()));
                 }
             }
             case "arcc.evidence.anomaly-raised.v1" -> {
                 CustodyAnomalyRaised e = event.payload(CustodyAnomalyRaised.class);
-                sql("""
+                changed += sql("""
                         INSERT INTO report_anomaly (event_id, case_id, cell_code, kind, detected_at) VALUES (?1, ?2, ?3, ?4, ?5)
                         ON CONFLICT DO NOTHING""", event.id(), e.caseId(), e.cell(), e.kind(), ts(e.detectedAt()));
             }
             case "arcc.evidence.deadline-breached.v1" -> {
                 EvidenceDeadlineBreached e = event.payload(EvidenceDeadlineBreached.class);
-                breach(event.id(), e.caseId(), "EVIDENCE", e.deadline(), e.dueAt());
+                changed += breach(event.id(), e.caseId(), "EVIDENCE", e.deadline(), e.dueAt());
                 if (e.itemId() != null) {
-                    sql("""
+                    changed += sql("""
                             INSERT INTO report_custody_step (event_id, item_id, action, recorded_at) VALUES (?1, ?2, ?3, ?4)
                             ON CONFLICT DO NOTHING""", event.id(), e.itemId(), "BREACHED_" + e.deadline(), ts(e.detectedAt()));
                 }
             }
             case "arcc.legal.fir-registered.v1" -> {
                 FirRegistered e = event.payload(FirRegistered.class);
-                justice(e.caseId());
-                sql("""
+                changed += justice(e.caseId());
+                changed += sql("""
                         UPDATE report_justice SET fir_registered_at = ?2, fir_minutes = ?3
                         WHERE case_id = ?1 AND (fir_registered_at IS NULL OR fir_registered_at > ?2)""",
                         e.caseId(), ts(e.registeredAt()), e.minutesFromArrival());
             }
             case "arcc.legal.fir-refused.v1" -> {
                 FirRefused e = event.payload(FirRefused.class);
-                justice(e.caseId());
-                sql("UPDATE report_justice SET fir_refused_at = coalesce(fir_refused_at, ?2) WHERE case_id = ?1",
+                changed += justice(e.caseId());
+                changed += sql("UPDATE report_justice SET fir_refused_at = coalesce(fir_refused_at, ?2) WHERE case_id = ?1",
                         e.caseId(), ts(e.refusedAt()));
             }
             case "arcc.legal.hearing-recorded.v1" -> {
                 HearingRecorded e = event.payload(HearingRecorded.class);
-                justice(e.caseId());
-                sql("""
+                changed += justice(e.caseId());
+                changed += sql("""
                         UPDATE report_justice SET hearings = hearings + 1,
                             first_hearing_on = least(coalesce(first_hearing_on, ?2), ?2) WHERE case_id = ?1""",
                         e.caseId(), e.hearingOn());
             }
             case "arcc.legal.verdict-recorded.v1" -> {
                 VerdictRecorded e = event.payload(VerdictRecorded.class);
-                justice(e.caseId());
-                sql("""
+                changed += justice(e.caseId());
+                changed += sql("""
                         UPDATE report_justice SET verdict_outcome = ?2, verdict_on = ?3, reached_court_on = ?4,
                             trial_days = ?5 WHERE case_id = ?1""",
                         e.caseId(), e.outcome(), e.decidedOn(), e.reachedCourtOn(), e.trialDays());
             }
             case "arcc.legal.deadline-breached.v1" -> {
                 LegalDeadlineBreached e = event.payload(LegalDeadlineBreached.class);
-                breach(event.id(), e.caseId(), "LEGAL", e.deadline(), e.dueAt());
+                changed += breach(event.id(), e.caseId(), "LEGAL", e.deadline(), e.dueAt());
             }
             case "arcc.legal.register-notice.v1" -> {
                 RegisterNotice e = event.payload(RegisterNotice.class);
-                sql("INSERT INTO report_register_notice (notice_id, convicted_on) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                changed += sql("INSERT INTO report_register_notice (notice_id, convicted_on) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
                         e.noticeId(), e.convictedOn());
             }
             default -> {
                 // Facts no figure is made of (custody checkpoints, lawyers assigned, transfers proposed, ...).
             }
         }
+        return changed > 0;
     }
 
-    private void breach(UUID eventId, UUID caseId, String origin, String rule, Instant dueAt) {
+    private int breach(UUID eventId, UUID caseId, String origin, String rule, Instant dueAt) {
         // One breach per case and rule is published; a replay or a second detection is counted once all the same.
-        sql("""
+        return sql("""
                 INSERT INTO report_breach (event_id, case_id, origin, rule, due_at)
                 SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (
                     SELECT 1 FROM report_breach WHERE case_id = ?2 AND rule = ?4 AND origin = ?3)
                 ON CONFLICT DO NOTHING""", eventId, caseId, origin, rule, ts(dueAt));
     }
 
-    private void onwardOutcome(UUID onwardReferralId, UUID caseId, String outcome) {
-        sql("""
+    private int onwardOutcome(UUID onwardReferralId, UUID caseId, String outcome) {
+        return sql("""
                 INSERT INTO report_onward_referral (onward_referral_id, case_id, outcome) VALUES (?1, ?2, ?3)
                 ON CONFLICT (onward_referral_id) DO UPDATE SET outcome = ?3""", onwardReferralId, caseId, outcome);
     }
 
-    private void justice(UUID caseId) {
-        sql("INSERT INTO report_justice (case_id) VALUES (?1) ON CONFLICT DO NOTHING", caseId);
+    private int justice(UUID caseId) {
+        return sql("INSERT INTO report_justice (case_id) VALUES (?1) ON CONFLICT DO NOTHING", caseId);
     }
 
-    private void sql(String statement, Object... parameters) {
+    private int sql(String statement, Object... parameters) {
         Query query = em.createNativeQuery(statement);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }
-        query.executeUpdate();
+        return query.executeUpdate();
     }
 
     private static Timestamp ts(Instant at) {

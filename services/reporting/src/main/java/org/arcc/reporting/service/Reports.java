@@ -22,15 +22,20 @@ import org.arcc.disclosure.DisclosureRule;
 import org.arcc.reporting.config.ReportingSettings;
 import org.arcc.reporting.domain.Figure;
 import org.arcc.reporting.domain.Figures;
+import org.arcc.reporting.domain.FiguresKey;
 import org.arcc.reporting.domain.Geography;
 import org.arcc.reporting.domain.Periods;
+import org.arcc.reporting.domain.ProtectedFigures;
 import org.arcc.reporting.domain.ReportCatalog;
 import org.arcc.reporting.domain.ReportTable;
 import org.arcc.reporting.domain.Tally;
+import org.arcc.reporting.events.ProjectionVersion;
 
 /**
  * Computes the figures a caller asked for from the projections as they are now, protects them for that caller
- * (a cell supervisor's own cell exact), and audits the read.
+ * (a cell supervisor's own cell exact), and audits the read. The protected result is kept
+ * ({@link ProtectedFiguresCache}) under the projections' version, read from the database on every request, so a
+ * change committed before the request is always in its figures.
  */
 @ApplicationScoped
 public class Reports {
@@ -51,6 +56,12 @@ public class Reports {
 
     @Inject
     Rebuilds rebuilds;
+
+    @Inject
+    ProjectionVersion version;
+
+    @Inject
+    ProtectedFiguresCache cache;
 
     /** What was asked: a table, a period, and filters on the rows (which never change what is suppressed). */
     public record Request(String table, String from, String to, String province, String cell, String category) {
@@ -83,7 +94,7 @@ public class Reports {
         if (request.category() != null && !table.categories().contains(request.category())) {
             throw invalid("category must be one of the table's categories " + table.categories());
         }
-        Figures figures = figures(caller, periods, geography);
+        ProtectedFigures figures = figures(caller, periods, geography);
         List<Figure> rows = figures.of(table).stream()
                 .filter(f -> request.cell() == null || f.geography().equals(request.cell()))
                 .filter(f -> request.province() == null || f.geography().equals(request.province())
@@ -98,19 +109,24 @@ public class Reports {
     @Transactional
     public List<Result> all(Caller caller, String from, String to) {
         Periods periods = periods(from, to);
-        Figures figures = figures(caller, periods, geography());
+        ProtectedFigures figures = figures(caller, periods, geography());
         audited(caller, "dhis2-data-value-sets");
         return ReportCatalog.tables().stream()
                 .map(t -> new Result(t, periods, figures.k(), exactFor(caller).orElse(null), figures.of(t))).toList();
     }
 
-    private Figures figures(Caller caller, Periods periods, Geography geography) {
+    private ProtectedFigures figures(Caller caller, Periods periods, Geography geography) {
         rebuilds.refuseWhileRunning();
+        Optional<String> exactFor = exactFor(caller);
+        return cache.get(FiguresKey.of(version.current(), periods, exactFor), key -> protect(periods, geography, exactFor));
+    }
+
+    private ProtectedFigures protect(Periods periods, Geography geography, Optional<String> exactFor) {
         ProjectionReader.Facts facts = reader.read(periods.from(), periods.to());
         Tally tally = new Tally();
         facts.cases().forEach(c -> ReportCatalog.tally(c, tally));
         facts.referrals().forEach(r -> ReportCatalog.tally(r, tally));
-        return new Figures(geography, periods, tally, new DisclosureRule(settings.k()), exactFor(caller));
+        return ProtectedFigures.of(new Figures(geography, periods, tally, new DisclosureRule(settings.k()), exactFor));
     }
 
     /** A cell supervisor already sees their cell's cases: its figures are exact for them. */
