@@ -3,7 +3,20 @@ import * as evidence from "./generated/evidence";
 import * as legal from "./generated/legal";
 import * as reporting from "./generated/reporting";
 import { arccFetch, RetryPolicy } from "./fetch";
+import { ArccProblem } from "./problem";
 import { OidcTokens, TokenSource, tokenEndpoint } from "./tokens";
+
+/**
+ * The generated runtime wraps whatever its fetch throws in a FetchError; a refusal should reach the caller as the
+ * ArccProblem it is.
+ */
+const PROBLEMS_UNWRAPPED = {
+  onError: async (context: { error: unknown }): Promise<Response | void> => {
+    if (context.error instanceof ArccProblem) {
+      throw context.error;
+    }
+  },
+};
 
 export interface ArccClientOptions {
   /** The gateway, e.g. http://localhost:8080 (all four services answer under its /api/v1). */
@@ -46,21 +59,21 @@ export class ArccClient {
 
   /** For the cases service's APIs: cases, consent, services, referrals, cells. */
   cases(): cases.Configuration {
-    return new cases.Configuration({ basePath: this.basePath, fetchApi: this.fetch });
+    return new cases.Configuration({ basePath: this.basePath, fetchApi: this.fetch, middleware: [PROBLEMS_UNWRAPPED] });
   }
 
   /** For the evidence service's APIs: kits and their chain of custody. */
   evidence(): evidence.Configuration {
-    return new evidence.Configuration({ basePath: this.basePath, fetchApi: this.fetch });
+    return new evidence.Configuration({ basePath: this.basePath, fetchApi: this.fetch, middleware: [PROBLEMS_UNWRAPPED] });
   }
 
   /** For the legal-aid service's APIs: legal files, FIRs, hearings. */
   legal(): legal.Configuration {
-    return new legal.Configuration({ basePath: this.basePath, fetchApi: this.fetch });
+    return new legal.Configuration({ basePath: this.basePath, fetchApi: this.fetch, middleware: [PROBLEMS_UNWRAPPED] });
   }
 
   /** For the reporting service's APIs: the published statistics. */
   reporting(): reporting.Configuration {
-    return new reporting.Configuration({ basePath: this.basePath, fetchApi: this.fetch });
+    return new reporting.Configuration({ basePath: this.basePath, fetchApi: this.fetch, middleware: [PROBLEMS_UNWRAPPED] });
   }
 }
