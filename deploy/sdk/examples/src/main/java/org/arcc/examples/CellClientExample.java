@@ -68,12 +68,11 @@ public final class CellClientExample {
                         .givenBy(ConsentGiver.SURVIVOR), null));
         consents.forEach(c -> log("consent %s given by %s", c.getPurpose(), c.getGivenBy()));
 
+        // Each service is recorded by its profession: the API client has the case-worker role, so it records what a
+        // case worker gives (a shelter referral); the exam, treatment and counselling are the clinicians' to record.
         ServicesApi services = new ServicesApi(cell.cases());
-        List<ServiceView> given = List.of(
-                services.recordService(opened.getId(), new DeliverServiceRequest().service(ServiceType.MEDICAL_TREATMENT)
-                        .deliveredAt(arrived.plusMinutes(20)), null),
-                services.recordService(opened.getId(), new DeliverServiceRequest().service(ServiceType.FORENSIC_EVIDENCE_COLLECTION)
-                        .deliveredAt(arrived.plusMinutes(50)), null));
+        List<ServiceView> given = List.of(services.recordService(opened.getId(),
+                new DeliverServiceRequest().service(ServiceType.SHELTER_REFERRAL).deliveredAt(arrived.plusMinutes(40)), null));
         given.forEach(s -> log("service %s recorded", s.getService()));
 
         RegisteredItem kit = registerKit(new ItemsResourceApi(cell.evidence()), opened.getId(), arrived.plusMinutes(55), waitFor);

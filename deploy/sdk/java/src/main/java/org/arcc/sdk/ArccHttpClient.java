@@ -41,7 +41,9 @@ import javax.net.ssl.SSLSession;
  * and after 409 with {@code Retry-After} (the first attempt with the same key is still running), waiting what
  * {@code Retry-After} says. Only requests safe to repeat are retried: GET, HEAD, PUT, DELETE, OPTIONS, and POSTs
  * carrying an {@code Idempotency-Key}; anything else only when the connection was never made;</li>
- * <li>every response with status 400 or more thrown as an {@link ArccProblem} (its RFC 9457 body, typed).</li>
+ * <li>every response with status 400 or more thrown as an {@link ArccProblem} (its RFC 9457 body, typed);</li>
+ * <li>{@code Accept: application/json} added where a request accepts only problem documents (the generated code for
+ * operations answering 204 does; the services refuse that with 406).</li>
  * </ul>
  * Bodies are read whole before they are handed to the caller's body handler (the platform's answers are small).
  */
@@ -76,7 +78,7 @@ public final class ArccHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        HttpRequest keyed = withIdempotencyKey(request);
+        HttpRequest keyed = prepared(request);
         boolean safeToRepeat = IDEMPOTENT_METHODS.contains(keyed.method())
                 || keyed.headers().firstValue(IDEMPOTENCY_KEY).isPresent();
         boolean renewedToken = false;
@@ -113,12 +115,22 @@ public final class ArccHttpClient extends HttpClient {
         }
     }
 
-    private HttpRequest withIdempotencyKey(HttpRequest request) {
-        if (!"POST".equals(request.method()) || request.headers().firstValue(IDEMPOTENCY_KEY).isPresent()) {
+    private HttpRequest prepared(HttpRequest request) {
+        boolean needsKey = "POST".equals(request.method()) && request.headers().firstValue(IDEMPOTENCY_KEY).isEmpty();
+        // For an operation whose success has no body (204), the generator accepts only the problem type; the
+        // services answer 406 to that, so such a request accepts JSON as well.
+        boolean onlyProblems = request.headers().allValues("Accept").equals(List.of(ArccProblem.MEDIA_TYPE));
+        if (!needsKey && !onlyProblems) {
             return request;
         }
-        return HttpRequest.newBuilder(request, (name, value) -> true)
-                .header(IDEMPOTENCY_KEY, UUID.randomUUID().toString()).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> !(onlyProblems && "Accept".equalsIgnoreCase(name)));
+        if (needsKey) {
+            builder.header(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
+        }
+        if (onlyProblems) {
+            builder.header("Accept", "application/json, " + ArccProblem.MEDIA_TYPE);
+        }
+        return builder.build();
     }
 
     private HttpRequest authorized(HttpRequest request) {
