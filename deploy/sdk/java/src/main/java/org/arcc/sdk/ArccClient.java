@@ -16,7 +16,7 @@ import java.util.Objects;
  *         .clientCredentials("http://localhost:8180", "ngo-demo", secret)    // Keycloak, realm arcc
  *         .build();
  * ReferralsApi referrals = new ReferralsApi(arcc.cases());
- * ReferralView sent = referrals.createReferral(new CreateReferralRequest()...);
+ * ReferralView sent = referrals.sendReferral(new ReferralRequest().cell("LHE-1")..., null); // null: a fresh Idempotency-Key
  * }</pre>
  *
  * A refusal surfaces as {@link ArccProblem} (unchecked) from any generated method; the generated
