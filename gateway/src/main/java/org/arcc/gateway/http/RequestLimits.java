@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.arcc.gateway.config.GatewaySettings;
+import org.arcc.vocabulary.ProblemType;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -44,26 +45,26 @@ public class RequestLimits {
         String requestId = RequestIds.requestId(request.getHeader(RequestIds.HEADER));
         if (request.uri().length() > settings.maxUriLength()) {
             // The URI itself is the refused value (and may hold a survivor's code): it is neither repeated nor logged.
-            refuse(rc, Problems.Type.URI_TOO_LONG, "Request URIs are limited to " + settings.maxUriLength()
+            refuse(rc, ProblemType.URI_TOO_LONG, "Request URIs are limited to " + settings.maxUriLength()
                     + " characters", null, requestId);
             return;
         }
         long headerBytes = headerBytes(request);
         if (headerBytes > settings.maxHeaderSize().asLongValue()) {
-            refuse(rc, Problems.Type.HEADERS_TOO_LARGE, "Request headers are limited to "
+            refuse(rc, ProblemType.HEADERS_TOO_LARGE, "Request headers are limited to "
                     + settings.maxHeaderSize().asLongValue() + " bytes", rc.normalizedPath(), requestId);
             return;
         }
         String length = request.getHeader("Content-Length");
         if (length != null && declared(length) > settings.maxBodySize().asLongValue()) {
-            refuse(rc, Problems.Type.TOO_LARGE, "Request bodies are limited to " + settings.maxBodySize().asLongValue()
+            refuse(rc, ProblemType.PAYLOAD_TOO_LARGE, "Request bodies are limited to " + settings.maxBodySize().asLongValue()
                     + " bytes", rc.normalizedPath(), requestId);
             return;
         }
         rc.next();
     }
 
-    private static void refuse(RoutingContext rc, Problems.Type type, String detail, String instance, String requestId) {
+    private static void refuse(RoutingContext rc, ProblemType type, String detail, String instance, String requestId) {
         // What was not read of the request is still on the connection: close it after answering.
         rc.response().putHeader(RequestIds.HEADER, requestId).putHeader("Connection", "close")
                 .endHandler(v -> rc.request().connection().close());

@@ -11,6 +11,7 @@ import org.arcc.gateway.http.Problems;
 import org.arcc.gateway.http.RequestIds;
 import org.arcc.gateway.routing.Route;
 import org.arcc.gateway.routing.RouteTable;
+import org.arcc.vocabulary.ProblemType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -83,7 +84,7 @@ public class GatewayRoutes {
 
         Route route = routes.match(path).orElse(null);
         if (route == null) {
-            problem(rc, Problems.Type.NOT_FOUND, "No service answers at this path", requestId);
+            problem(rc, ProblemType.NOT_FOUND, "No service answers at this path", requestId);
             return;
         }
         routeName[0] = route.name();
@@ -93,7 +94,7 @@ public class GatewayRoutes {
         }
         Route.Rule rule = route.ruleFor(method, path).orElse(null);
         if (rule == null) {
-            problem(rc, Problems.Type.METHOD_NOT_ALLOWED, method + " is not allowed on " + path, requestId);
+            problem(rc, ProblemType.METHOD_NOT_ALLOWED, method + " is not allowed on " + path, requestId);
             return;
         }
         if (rule.anonymous()) {
@@ -121,7 +122,7 @@ public class GatewayRoutes {
         }
         client[0] = clientOf(identity);
         if (rule.roles().stream().noneMatch(identity::hasRole)) {
-            problem(rc, Problems.Type.FORBIDDEN, "Your role does not allow " + rc.request().method().name() + " on "
+            problem(rc, ProblemType.FORBIDDEN, "Your role does not allow " + rc.request().method().name() + " on "
                     + route.prefix(), requestId);
             return;
         }
@@ -133,12 +134,12 @@ public class GatewayRoutes {
     private void forward(RoutingContext rc, Route route, String requestId) {
         Upstreams.Upstream upstream = upstreams.get(route.upstream()).orElse(null);
         if (upstream == null) {
-            problem(rc, Problems.Type.UNAVAILABLE, "The " + route.upstream() + " service is not deployed here", requestId);
+            problem(rc, ProblemType.SERVICE_UNAVAILABLE, "The " + route.upstream() + " service is not deployed here", requestId);
             return;
         }
         if (!upstream.breaker().allow()) {
             rc.response().putHeader("Retry-After", Long.toString(upstream.breaker().secondsUntilTrial()));
-            problem(rc, Problems.Type.UNAVAILABLE, "The " + upstream.name()
+            problem(rc, ProblemType.SERVICE_UNAVAILABLE, "The " + upstream.name()
                     + " service is failing; requests are paused for a moment", requestId);
             return;
         }
@@ -151,7 +152,7 @@ public class GatewayRoutes {
                 .putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
         if (!decision.allowed()) {
             rc.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-            problem(rc, Problems.Type.TOO_MANY_REQUESTS, "Slow down: retry after " + decision.retryAfterSeconds()
+            problem(rc, ProblemType.RATE_LIMITED, "Slow down: retry after " + decision.retryAfterSeconds()
                     + " s", requestId);
             return false;
         }
@@ -160,7 +161,7 @@ public class GatewayRoutes {
 
     private void unauthenticated(RoutingContext rc, String requestId) {
         rc.response().putHeader("WWW-Authenticate", "Bearer");
-        problem(rc, Problems.Type.UNAUTHENTICATED, "Send a valid, unexpired bearer token from the ARCC identity provider",
+        problem(rc, ProblemType.UNAUTHENTICATED, "Send a valid, unexpired bearer token from the ARCC identity provider",
                 requestId);
     }
 
@@ -168,7 +169,7 @@ public class GatewayRoutes {
         String name = rc.pathParam("name");
         Upstreams.Upstream upstream = upstreams.get(name).orElse(null);
         if (upstream == null) {
-            problem(rc, Problems.Type.NOT_FOUND, "No service named " + name, null);
+            problem(rc, ProblemType.NOT_FOUND, "No service named " + name, null);
             return;
         }
         int port = upstream.url().getPort() > 0 ? upstream.url().getPort() : 80;
@@ -177,10 +178,10 @@ public class GatewayRoutes {
                     rc.response().setStatusCode(response.statusCode())
                             .putHeader("content-type", "application/json").end(body);
                     return null;
-                }))).onFailure(e -> problem(rc, Problems.Type.UNAVAILABLE, "The " + name + " service cannot be reached", null));
+                }))).onFailure(e -> problem(rc, ProblemType.SERVICE_UNAVAILABLE, "The " + name + " service cannot be reached", null));
     }
 
-    static void problem(RoutingContext rc, Problems.Type type, String detail, String requestId) {
+    static void problem(RoutingContext rc, ProblemType type, String detail, String requestId) {
         Problems.respond(rc, type, detail, rc.normalizedPath(), requestId);
     }
 

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.arcc.gateway.config.GatewaySettings;
 import org.arcc.gateway.http.Problems;
 import org.arcc.gateway.http.RequestIds;
+import org.arcc.vocabulary.ProblemType;
 
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
@@ -77,6 +78,20 @@ public class Upstreams {
         return Map.copyOf(upstreams);
     }
 
+    /**
+     * No answer in time: the request's idle timeout (Vert.x fails it with a {@link TimeoutException}) or a
+     * Netty read/write timeout, anywhere in the cause chain. A connect timeout is a {@link ConnectException}:
+     * the service cannot be reached, which is not the same as being slow.
+     */
+    static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Counts upstream failures for the breaker and turns them into problem responses. */
     private static final class Failures implements ProxyInterceptor {
 
@@ -103,9 +118,8 @@ public class Upstreams {
                 return response;
             }).recover(failure -> {
                 breaker.failed();
-                boolean timedOut = failure instanceof TimeoutException
-                        || (failure.getMessage() != null && failure.getMessage().contains("timeout"));
-                Problems.Type type = timedOut ? Problems.Type.TIMEOUT : Problems.Type.UNAVAILABLE;
+                boolean timedOut = timedOut(failure);
+                ProblemType type = timedOut ? ProblemType.UPSTREAM_TIMEOUT : ProblemType.SERVICE_UNAVAILABLE;
                 String detail = timedOut ? "The service did not answer in time; try again"
                         : failure instanceof ConnectException ? "The service cannot be reached; try again shortly"
                                 : "The service failed to answer; try again shortly";

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import io.vertx.core.json.JsonObject;
@@ -19,6 +20,7 @@ import io.vertx.core.json.JsonObject;
  * The dashboard's two message files say the same things, every label the page asks for is in both, and the page
  * has nothing inline for the Content-Security-Policy to refuse. Plain JUnit over the served files.
  */
+@UnitTest
 class DashboardMessagesTest {
 
     private static final String ROOT = "META-INF/resources/dashboard/";

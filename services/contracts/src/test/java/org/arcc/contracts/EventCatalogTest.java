@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The catalogue, the payload records, the schemas and the docs describe the same events. */
+@UnitTest
 class EventCatalogTest {
 
     private static final Pattern WIRE_TYPE = Pattern.compile("arcc\\.[a-z]+(\\.[a-z-]+)+\\.v[0-9]+");

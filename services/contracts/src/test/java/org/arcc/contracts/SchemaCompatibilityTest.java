@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A released event schema may only change in ways its consumers survive. Breaking it fails the build; the
  * way forward is a new version of the event ({@code .v2}), see {@code released-schemas/README.md}.
  */
+@UnitTest
 class SchemaCompatibilityTest {
 
     @Test

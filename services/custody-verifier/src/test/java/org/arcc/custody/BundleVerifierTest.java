@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * 1 COLLECTED, 2 SEALED, 3 TRANSFERRED, 4 RECEIVED, 5 STORED, 6 SUBMITTED_TO_LAB, 7 ANALYSED, 8 RETURNED,
  * 9 PRODUCED_IN_COURT.
  */
+@Tag("unit")
 class BundleVerifierTest {
 
     private final TestLog log = TestLog.sampleCase();

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class CheckpointTest {
 
     private final KeyPair keys = CheckpointKeys.generate();

@@ -2,8 +2,10 @@ package org.arcc.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class CustodyReportTest {
 
     private final TestLog log = TestLog.sampleCase();

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class MerkleTreeTest {
 
     // Certificate Transparency reference implementation, merkle_tree_test.cc: leaf inputs and the roots of the

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The attacker's warm-started simplex finds the same bounds as Commons Math's SimplexSolver solving each LP anew. */
+@Tag("unit")
 class AttackerSolverAgreementTest {
 
     @ParameterizedTest(name = "seed {0}")

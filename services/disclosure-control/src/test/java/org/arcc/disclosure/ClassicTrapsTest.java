@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The traps every disclosure-control method must survive, each shown twice: primary suppression alone falls into it
  * (the attacker works the small count out), complementary suppression does not.
  */
+@Tag("unit")
 class ClassicTrapsTest {
 
     private static final DisclosureRule RULE = new DisclosureRule(5);

@@ -2,8 +2,10 @@ package org.arcc.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class DisclosureRuleTest {
 
     private final DisclosureRule rule = new DisclosureRule();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * margins — with random small counts, the attacker's tightest bounds leave every suppressed cell its protection;
  * and the same attacker catches primary suppression alone.
  */
+@Tag("unit")
 class LinkedTablesAttackTest {
 
     private static final DisclosureRule RULE = new DisclosureRule();

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import org.arcc.vocabulary.Role;
 
 /**
  * Access tokens shaped like the ones the {@code arcc} Keycloak realm issues (realm roles under
@@ -22,7 +23,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  *
  * <pre>{@code
  * given().auth().oauth2(Tokens.caseWorker("KHI")) ...
- * given().auth().oauth2(Tokens.as("case-worker").inCell("KHI").expired()) ...
+ * given().auth().oauth2(Tokens.as(Role.CASE_WORKER).inCell("KHI").expired()) ...
  * }</pre>
  */
 public final class Tokens {
@@ -39,39 +40,39 @@ public final class Tokens {
     }
 
     public static String caseWorker(String cell) {
-        return as("case-worker").inCell(cell).sign();
+        return as(Role.CASE_WORKER).inCell(cell).sign();
     }
 
     public static String supervisor(String cell) {
-        return as("cell-supervisor").inCell(cell).sign();
+        return as(Role.CELL_SUPERVISOR).inCell(cell).sign();
     }
 
     public static String medicalOfficer(String cell) {
-        return as("medical-officer").inCell(cell).sign();
+        return as(Role.MEDICAL_OFFICER).inCell(cell).sign();
     }
 
     public static String counsellor(String cell) {
-        return as("counsellor").inCell(cell).sign();
+        return as(Role.COUNSELLOR).inCell(cell).sign();
     }
 
     public static String legalOfficer(String cell) {
-        return as("legal-officer").inCell(cell).sign();
+        return as(Role.LEGAL_OFFICER).inCell(cell).sign();
     }
 
     public static String partner(String partnerId) {
-        return as("partner-ngo").partner(partnerId).clientId(partnerId).sign();
+        return as(Role.PARTNER_NGO).partner(partnerId).clientId(partnerId).sign();
     }
 
     public static String custodian(String organisation) {
-        return as("evidence-custodian").custodian(organisation).sign();
+        return as(Role.EVIDENCE_CUSTODIAN).custodian(organisation).sign();
     }
 
     public static String analyst() {
-        return as("analyst").sign();
+        return as(Role.ANALYST).sign();
     }
 
     public static String platformAdmin() {
-        return as("platform-admin").sign();
+        return as(Role.PLATFORM_ADMIN).sign();
     }
 
     /** Starts a token for a caller holding the given realm roles. */

@@ -10,9 +10,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The embedded PostgreSQL behaves like a real server: the service's role needs its password. */
+@Tag(TestTiers.INFRASTRUCTURE)
 class EmbeddedPostgresResourceTest {
 
     private static final EmbeddedPostgresResource RESOURCE = new EmbeddedPostgresResource();

@@ -19,6 +19,7 @@ import org.arcc.common.audit.AuditTrail;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.Role;
 
 /** Who touched a case and its identity, when and why: for the supervisor of the case's cell. */
 @Tag(name = "Audit", description = "Who read or changed survivor records (a case's access history), and checks that the audit trail itself is intact")
@@ -44,7 +45,7 @@ public class AccessHistoryResource {
     }
 
     @GET
-    @RolesAllowed({ "cell-supervisor" })
+    @RolesAllowed({ Role.CELL_SUPERVISOR })
     @Operation(operationId = "getAccessHistory", summary = "Read who accessed a case",
             description = "The case's access history (who, role, what, why, outcome) from the hash-chained audit trail, for"
             + " its cell's supervisor.")

@@ -31,6 +31,7 @@ import org.arcc.cases.service.OnwardReferrals;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.Role;
 
 /**
  * Onward referrals of one case to partner NGOs (shelter, livelihood, counselling, ...): made by the case's cell
@@ -74,7 +75,7 @@ public class CaseOnwardReferralsResource {
     }
 
     @POST
-    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = CaseOnwardReferralsResource.OnwardReferralView.class, responseCode = "201")
     @Operation(operationId = "makeOnwardReferral", summary = "Refer the survivor onward to a partner",
             description = "Shelter, livelihood, counselling and more, only with an active SHARING consent naming that "
@@ -89,7 +90,7 @@ public class CaseOnwardReferralsResource {
     }
 
     @GET
-    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.MEDICAL_OFFICER, Role.COUNSELLOR, Role.LEGAL_OFFICER })
     @Operation(operationId = "listOnwardReferralsOfCase", summary = "List a case's onward referrals",
             description = "The case's onward referrals with their status and the cell's notes.")
     public List<OnwardReferralView> ofCase(@PathParam("id") UUID id) {

@@ -32,6 +32,7 @@ import org.arcc.cases.service.Workflow;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.Role;
 
 /**
  * Cases of the caller's own cell. A case of another cell answers 404, exactly like one that does not exist;
@@ -54,7 +55,7 @@ public class CasesResource {
     CurrentCaller caller;
 
     @POST
-    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = CaseView.class, responseCode = "201")
     @Operation(operationId = "openCase", summary = "Open a case",
             description = "Opens a case at the caller's cell with a pseudonymous reference such as KHI-2026-00042 and "
@@ -76,7 +77,7 @@ public class CasesResource {
     }
 
     @GET
-    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.MEDICAL_OFFICER, Role.COUNSELLOR, Role.LEGAL_OFFICER })
     @Operation(operationId = "listCases", summary = "List the cell's cases",
             description = "The caller's cell's cases, newest first, paged (size up to 100) and filtered by status, channel,"
             + " GBVIMS incident type, opening date range and exam-deadline breach.")
@@ -96,8 +97,8 @@ public class CasesResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer",
-            "platform-admin" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.MEDICAL_OFFICER, Role.COUNSELLOR, Role.LEGAL_OFFICER,
+            Role.PLATFORM_ADMIN })
     @APIResponseSchema(value = CaseView.class, responseCode = "200")
     @Operation(operationId = "getCase", summary = "Read a case",
             description = "A case of the caller's cell, with its deadlines and reopenings; another cell's case answers 404."

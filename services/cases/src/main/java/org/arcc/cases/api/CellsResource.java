@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.arcc.cases.domain.Cell;
 import org.arcc.cases.service.Cells;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,15 +62,15 @@ public class CellsResource {
     }
 
     @GET
-    @RolesAllowed({ "case-worker", "medical-officer", "counsellor", "legal-officer", "cell-supervisor",
-            "evidence-custodian", "partner-ngo", "analyst", "platform-admin" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.MEDICAL_OFFICER, Role.COUNSELLOR, Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR,
+            Role.EVIDENCE_CUSTODIAN, Role.PARTNER_NGO, Role.ANALYST, Role.PLATFORM_ADMIN })
     @Operation(operationId = "listCells", summary = "List the cells", description = "Every cell of the network by code, with its name and city.")
     public CellList list() {
         return new CellList(cells.all().stream().map(CellView::of).toList());
     }
 
     @POST
-    @RolesAllowed("platform-admin")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
     @APIResponseSchema(value = CellsResource.CellView.class, responseCode = "201")
     @Operation(operationId = "addCell", summary = "Add a cell",
             description = "A platform administrator adds a cell (code such as KHI or LHE-3, name, city); 409 if the code "

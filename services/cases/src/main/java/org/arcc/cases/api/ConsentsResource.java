@@ -30,6 +30,7 @@ import org.arcc.cases.service.Consents;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.Role;
 
 /** Consent per purpose, given by the survivor or a guardian, and its withdrawal. */
 @Tag(name = "Consent", description = "The survivor's (or guardian's) consent per purpose: given, withdrawn, and what each allows")
@@ -58,7 +59,7 @@ public class ConsentsResource {
     }
 
     @POST
-    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.MEDICAL_OFFICER })
     @APIResponseSchema(value = ConsentsResource.ConsentView.class, responseCode = "201")
     @Operation(operationId = "giveConsent", summary = "Record a consent",
             description = "Consent for one purpose, given by the survivor or, for a child, a guardian with the child's "
@@ -73,7 +74,7 @@ public class ConsentsResource {
     }
 
     @GET
-    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.MEDICAL_OFFICER, Role.COUNSELLOR, Role.LEGAL_OFFICER })
     @Operation(operationId = "listConsents", summary = "List a case's consents",
             description = "Every consent of the case, withdrawn ones included and marked.")
     public List<ConsentView> list(@PathParam("id") UUID id) {
@@ -84,7 +85,7 @@ public class ConsentsResource {
     @POST
     @Path("/{consentId}/withdrawal")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "withdrawConsent", summary = "Withdraw a consent",
             description = "Recorded and published (arcc.case.consent-withdrawn.v1) so that what it allowed stops; "
             + "withdrawing a SHARING consent withdraws the open onward referrals to that partner.")

@@ -24,6 +24,7 @@ import org.arcc.cases.service.Purpose;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.Role;
 
 /**
  * Exact-match search by CNIC through the blind index, within the caller's cell. A POST, so that the CNIC
@@ -56,7 +57,7 @@ public class IdentityLookupResource {
     }
 
     @POST
-    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "lookUpIdentity", summary = "Find the cell's cases by CNIC",
             description = "Exact match through a keyed blind index, within the caller's cell. The CNIC travels in the body,"
             + " never in a URL. Requires X-Access-Purpose; audited.")

@@ -26,6 +26,7 @@ import org.arcc.cases.service.Purpose;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.Role;
 
 /**
  * The one place a survivor's identity enters or leaves the platform. Reads need a declared purpose
@@ -44,7 +45,7 @@ public class IdentityResource {
     CurrentCaller caller;
 
     @PUT
-    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "recordIdentity", summary = "Record the survivor's identity",
             description = "Name, CNIC, phone, address and guardian, each field encrypted under the case's own key; replaces"
             + " what was recorded. Audited.")
@@ -55,7 +56,7 @@ public class IdentityResource {
     }
 
     @GET
-    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "legal-officer", "platform-admin" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.MEDICAL_OFFICER, Role.LEGAL_OFFICER, Role.PLATFORM_ADMIN })
     @APIResponseSchema(value = IdentityRequest.class, responseCode = "200")
     @Operation(operationId = "readIdentity", summary = "Read the survivor's identity",
             description = "Requires X-Access-Purpose; every read is audited with its purpose. Answers 410 once the identity"
@@ -72,7 +73,7 @@ public class IdentityResource {
     }
 
     @DELETE
-    @RolesAllowed({ "cell-supervisor" })
+    @RolesAllowed({ Role.CELL_SUPERVISOR })
     @Operation(operationId = "eraseIdentity", summary = "Erase the survivor's identity",
             description = "Crypto-shredding: the data key is destroyed and later reads answer 410. Audited; publishes "
             + "arcc.case.identity-erased.v1.")

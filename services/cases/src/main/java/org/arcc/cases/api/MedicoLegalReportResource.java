@@ -35,6 +35,7 @@ import org.arcc.common.idempotency.IdempotentPost;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -117,7 +118,7 @@ public class MedicoLegalReportResource {
     }
 
     @PUT
-    @RolesAllowed({ "medical-officer" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER })
     @Operation(operationId = "draftMedicoLegalReport", summary = "Write the draft medico-legal report",
             description = "Creates or replaces the draft and answers what the checks find. A signed report is not "
             + "drafted over (409): it is amended.")
@@ -127,7 +128,7 @@ public class MedicoLegalReportResource {
     }
 
     @GET
-    @RolesAllowed({ "medical-officer", "cell-supervisor", "legal-officer" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CELL_SUPERVISOR, Role.LEGAL_OFFICER })
     @Operation(operationId = "readMedicoLegalReport", summary = "Read the medico-legal report",
             description = "The current version and what the checks find on it; a legal officer reads the newest signed "
             + "version only (404 before signing). Every read is in the case's access history.")
@@ -138,7 +139,7 @@ public class MedicoLegalReportResource {
 
     @GET
     @Path("/checks")
-    @RolesAllowed({ "medical-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "checkMedicoLegalReport", summary = "List what the checks find",
             description = "Each finding with its check code, what is wrong, why it matters to a prosecutor and where "
             + "the rule comes from; empty when the report may be signed.")
@@ -149,7 +150,7 @@ public class MedicoLegalReportResource {
 
     @POST
     @Path("/overrides")
-    @RolesAllowed({ "cell-supervisor" })
+    @RolesAllowed({ Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = ReportView.class, responseCode = "200")
     @Operation(operationId = "overrideMedicoLegalReportCheck", summary = "Override a check, with a reason",
             description = "The cell supervisor lets the draft be signed despite one check's finding; the reason is "
@@ -164,7 +165,7 @@ public class MedicoLegalReportResource {
     @POST
     @Path("/signature")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({ "medical-officer" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER })
     @APIResponseSchema(value = ReportView.class, responseCode = "200")
     @Operation(operationId = "signMedicoLegalReport", summary = "Sign the medico-legal report",
             description = "Freezes the draft when every check passes or is overridden (409 lists the checks that "
@@ -177,7 +178,7 @@ public class MedicoLegalReportResource {
 
     @POST
     @Path("/amendments")
-    @RolesAllowed({ "medical-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = ReportView.class, responseCode = "201")
     @Operation(operationId = "amendMedicoLegalReport", summary = "Correct a signed report by a new version",
             description = "By the officer who signed it or the cell supervisor, with a reason; the new version passes "
@@ -190,7 +191,7 @@ public class MedicoLegalReportResource {
 
     @GET
     @Path("/versions")
-    @RolesAllowed({ "medical-officer", "cell-supervisor", "legal-officer" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CELL_SUPERVISOR, Role.LEGAL_OFFICER })
     @Operation(operationId = "listMedicoLegalReportVersions", summary = "List the report's versions",
             description = "Every version with who signed it when, the amendment reason and its hashes; a legal officer "
             + "sees signed versions only.")
@@ -207,7 +208,7 @@ public class MedicoLegalReportResource {
     @GET
     @Path("/pdf")
     @Produces("application/pdf")
-    @RolesAllowed({ "medical-officer", "cell-supervisor", "legal-officer" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CELL_SUPERVISOR, Role.LEGAL_OFFICER })
     @APIResponse(responseCode = "200", description = "The signed version as PDF; its SHA-256 is in X-Content-SHA256",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary",
                     description = "A PDF document")))
@@ -225,7 +226,7 @@ public class MedicoLegalReportResource {
 
     @GET
     @Path("/verification")
-    @RolesAllowed({ "medical-officer", "cell-supervisor", "legal-officer" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CELL_SUPERVISOR, Role.LEGAL_OFFICER })
     @Operation(operationId = "verifyMedicoLegalReport", summary = "Check a PDF's or canonical form's hash",
             description = "Whether a SHA-256 is that of a signed version's PDF or canonical form, which version, and "
             + "whether the signature is in the audit trail. An unknown hash answers matches=false.")

@@ -30,6 +30,7 @@ import org.arcc.cases.service.OnwardReferrals;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.Role;
 
 /**
  * Onward referrals as the partner NGO sees them: its own only, with the minimum it needs to receive the
@@ -73,7 +74,7 @@ public class OnwardReferralsResource {
     }
 
     @GET
-    @RolesAllowed("partner-ngo")
+    @RolesAllowed(Role.PARTNER_NGO)
     @Operation(operationId = "listPartnerOnwardReferrals", summary = "List the partner's onward referrals",
             description = "The calling partner's own onward referrals, with only what it needs to receive the survivor.")
     public List<PartnerOnwardReferralView> forPartner() {
@@ -82,7 +83,7 @@ public class OnwardReferralsResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed("partner-ngo")
+    @RolesAllowed(Role.PARTNER_NGO)
     @Operation(operationId = "getPartnerOnwardReferral", summary = "Read an onward referral (partner)",
             description = "One of the calling partner's onward referrals; another partner's answers 404.")
     public PartnerOnwardReferralView getForPartner(@PathParam("id") UUID id) {
@@ -91,7 +92,7 @@ public class OnwardReferralsResource {
 
     @POST
     @Path("/{id}/acknowledgement")
-    @RolesAllowed("partner-ngo")
+    @RolesAllowed(Role.PARTNER_NGO)
     @Operation(operationId = "acknowledgeOnwardReferral", summary = "Accept or decline an onward referral (partner)",
             description = "The partner answers once: ACCEPTED, or DECLINED with a reason code.")
     public PartnerOnwardReferralView acknowledge(@PathParam("id") UUID id, @NotNull @Valid AcknowledgementRequest request) {

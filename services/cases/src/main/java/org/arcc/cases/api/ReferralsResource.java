@@ -34,6 +34,7 @@ import org.arcc.cases.service.PartnerWebhooks;
 import org.arcc.cases.service.Referrals;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.Role;
 
 /**
  * Referrals from partner NGOs: the partner submits and polls its own; the receiving cell accepts (a case
@@ -83,7 +84,7 @@ public class ReferralsResource {
 
     @POST
     @Path("/referrals")
-    @RolesAllowed("partner-ngo")
+    @RolesAllowed(Role.PARTNER_NGO)
     @APIResponseSchema(value = ReferralsResource.ReferralView.class, responseCode = "201")
     @Operation(operationId = "sendReferral", summary = "Refer a survivor to a cell (partner NGO)",
             description = "Codes and a consent attestation only, never identity. The status is pushed to the partner's "
@@ -96,7 +97,7 @@ public class ReferralsResource {
 
     @GET
     @Path("/referrals")
-    @RolesAllowed({ "partner-ngo", "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.PARTNER_NGO, Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "listReferrals", summary = "List referrals",
             description = "A partner sees its own referrals' status; cell staff see their cell's referrals.")
     public List<ReferralView> list() {
@@ -106,7 +107,7 @@ public class ReferralsResource {
 
     @GET
     @Path("/referrals/{id}")
-    @RolesAllowed({ "partner-ngo", "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.PARTNER_NGO, Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "getReferral", summary = "Read a referral",
             description = "A partner reads its own referral's status (never the case); staff read their cell's.")
     public ReferralView get(@PathParam("id") UUID id) {
@@ -117,7 +118,7 @@ public class ReferralsResource {
     @POST
     @Path("/referrals/{id}/acceptance")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "acceptReferral", summary = "Accept a referral",
             description = "The receiving cell accepts: a case opens, linked to the referral.")
     public ReferralView accept(@PathParam("id") UUID id) {
@@ -126,7 +127,7 @@ public class ReferralsResource {
 
     @POST
     @Path("/referrals/{id}/decline")
-    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "declineReferral", summary = "Decline a referral",
             description = "The receiving cell declines with a reason (kept in the service, not published).")
     public ReferralView decline(@PathParam("id") UUID id, @NotNull @Valid DeclineRequest request) {
@@ -135,7 +136,7 @@ public class ReferralsResource {
 
     @PUT
     @Path("/partners/{partner}/webhook")
-    @RolesAllowed("platform-admin")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
     @Operation(operationId = "registerPartnerWebhook", summary = "Register a partner's webhook",
             description = "Where a partner receives status changes, and the shared secret (stored encrypted) that signs "
             + "them.")

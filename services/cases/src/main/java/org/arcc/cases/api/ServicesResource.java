@@ -29,6 +29,7 @@ import org.arcc.cases.service.ServiceRecords;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.Role;
 
 /** Services given to the survivor under one roof. */
 @Tag(name = "Services", description = "Services given to the survivor under one roof: medical, medico-legal, counselling, legal, shelter")
@@ -56,7 +57,7 @@ public class ServicesResource {
     }
 
     @POST
-    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.MEDICAL_OFFICER, Role.COUNSELLOR, Role.LEGAL_OFFICER })
     @APIResponseSchema(value = ServicesResource.ServiceView.class, responseCode = "201")
     @Operation(operationId = "recordService", summary = "Record a service given",
             description = "Each service by its profession (or the supervisor). The exam, evidence collection and FIR "
@@ -73,7 +74,7 @@ public class ServicesResource {
     }
 
     @GET
-    @RolesAllowed({ "case-worker", "cell-supervisor", "medical-officer", "counsellor", "legal-officer" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.MEDICAL_OFFICER, Role.COUNSELLOR, Role.LEGAL_OFFICER })
     @Operation(operationId = "listServices", summary = "List the services given",
             description = "Services given to the survivor under one roof, with their notes.")
     public List<ServiceView> list(@PathParam("id") UUID id) {

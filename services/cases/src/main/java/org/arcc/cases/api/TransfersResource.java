@@ -30,6 +30,7 @@ import org.arcc.cases.service.Transfers;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.Role;
 
 /**
  * Transfers between cells. The owning cell proposes ({@code POST /api/v1/cases/{id}/transfers}); the
@@ -64,7 +65,7 @@ public class TransfersResource {
 
     @POST
     @Path("/{id}/transfers")
-    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = TransfersResource.TransferView.class, responseCode = "201")
     @Operation(operationId = "proposeTransfer", summary = "Propose a transfer to another cell",
             description = "The owning cell proposes moving the case; publishes arcc.case.transfer-proposed.v1.")
@@ -76,7 +77,7 @@ public class TransfersResource {
 
     @GET
     @Path("/transfers")
-    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "listTransfers", summary = "List the cell's transfers",
             description = "Transfers the caller's cell sent or received.")
     public List<TransferView> list() {
@@ -86,7 +87,7 @@ public class TransfersResource {
     @POST
     @Path("/transfers/{transferId}/acceptance")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "acceptTransfer", summary = "Accept a transfer",
             description = "The receiving cell accepts: the case and its visibility move to it.")
     public TransferView accept(@PathParam("transferId") UUID transferId) {
@@ -95,7 +96,7 @@ public class TransfersResource {
 
     @POST
     @Path("/transfers/{transferId}/decline")
-    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "declineTransfer", summary = "Decline a transfer",
             description = "The receiving cell declines with a reason; the case stays where it was.")
     public TransferView decline(@PathParam("transferId") UUID transferId, @NotNull @Valid DeclineRequest request) {

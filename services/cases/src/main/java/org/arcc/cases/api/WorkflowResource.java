@@ -25,10 +25,11 @@ import org.arcc.cases.domain.CaseStatus;
 import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.cases.service.Workflow;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.Role;
 
 /**
  * Moves a case through intake → assessment → action plan → implementation → follow-up → closed. Closing
@@ -52,7 +53,7 @@ public class WorkflowResource {
     }
 
     @POST
-    @RolesAllowed({ "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = CaseView.class, responseCode = "200")
     @Operation(operationId = "moveCaseStatus", summary = "Move a case through the workflow",
             description = "One step forward at a time (409 otherwise). Closing and reopening are the supervisor's; a "

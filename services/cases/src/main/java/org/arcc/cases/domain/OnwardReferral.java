@@ -1,12 +1,11 @@
 package org.arcc.cases.domain;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * A cell's referral of a survivor onward to a partner, resting on a SHARING consent for that partner. It holds
@@ -76,9 +77,11 @@ public class OnwardReferral extends PanacheEntityBase {
     @Column(name = "sex_gender", nullable = false)
     public SexGender sexGender;
 
-    /** Comma-separated {@link Disability} codes, empty for none. */
+    /** Distinct, in declaration order; set through {@link #disabilities(List)}. */
+    @Convert(converter = CodeListConverter.Disabilities.class)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
-    public String disabilities;
+    public List<Disability> disabilities = List.of();
 
     @Column(name = "contact_reference", nullable = false, unique = true)
     public String contactReference;
@@ -109,12 +112,11 @@ public class OnwardReferral extends PanacheEntityBase {
     public Instant withdrawnAt;
 
     public List<Disability> disabilityList() {
-        return disabilities.isEmpty() ? List.of()
-                : Arrays.stream(disabilities.split(",")).map(Disability::valueOf).toList();
+        return disabilities;
     }
 
     public void disabilities(List<Disability> flags) {
-        disabilities = flags == null ? "" : flags.stream().distinct().sorted().map(Enum::name).collect(Collectors.joining(","));
+        disabilities = CodeListConverter.normalised(flags);
     }
 
     public static List<OnwardReferral> ofCase(UUID caseId) {

@@ -2,15 +2,13 @@ package org.arcc.cases.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,6 +17,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.arcc.common.security.AccessScope;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -57,17 +57,21 @@ public class SurvivorCase extends PanacheEntityBase {
     @Column(name = "incident_type")
     public IncidentCategory incidentType;
 
-    /** Comma-separated {@link LegalSection} codes, sorted; empty for none. */
+    /** Distinct, in declaration order; set through {@link #legalSections(Collection)}. */
+    @Convert(converter = CodeListConverter.LegalSections.class)
+    @Mutability(Immutability.class)
     @Column(name = "legal_sections", nullable = false)
-    public String legalSections = "";
+    public List<LegalSection> legalSections = List.of();
 
-    /** Comma-separated {@link Disability} codes, sorted; empty for none. */
+    @Convert(converter = CodeListConverter.Disabilities.class)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
-    public String disabilities = "";
+    public List<Disability> disabilities = List.of();
 
-    /** Comma-separated {@link Vulnerability} codes, sorted; empty for none. */
+    @Convert(converter = CodeListConverter.Vulnerabilities.class)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
-    public String vulnerabilities = "";
+    public List<Vulnerability> vulnerabilities = List.of();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -95,36 +99,27 @@ public class SurvivorCase extends PanacheEntityBase {
     public long version;
 
     public List<LegalSection> legalSectionList() {
-        return codes(legalSections, LegalSection::valueOf);
+        return legalSections;
     }
 
     public void legalSections(Collection<LegalSection> sections) {
-        legalSections = joined(sections);
+        legalSections = CodeListConverter.normalised(sections);
     }
 
     public List<Disability> disabilityList() {
-        return codes(disabilities, Disability::valueOf);
+        return disabilities;
     }
 
     public void disabilities(Collection<Disability> flags) {
-        disabilities = joined(flags);
+        disabilities = CodeListConverter.normalised(flags);
     }
 
     public List<Vulnerability> vulnerabilityList() {
-        return codes(vulnerabilities, Vulnerability::valueOf);
+        return vulnerabilities;
     }
 
     public void vulnerabilities(Collection<Vulnerability> flags) {
-        vulnerabilities = joined(flags);
-    }
-
-    private static <E extends Enum<E>> List<E> codes(String joined, Function<String, E> code) {
-        return joined == null || joined.isEmpty() ? List.of() : Arrays.stream(joined.split(",")).map(code).toList();
-    }
-
-    /** Distinct codes in declaration order, so the same set is always stored (and published) the same way. */
-    private static <E extends Enum<E>> String joined(Collection<E> values) {
-        return values == null ? "" : values.stream().distinct().sorted().map(Enum::name).collect(Collectors.joining(","));
+        vulnerabilities = CodeListConverter.normalised(flags);
     }
 
     /** Whether the medico-legal exam deadline passed unmet (done late, or not done and overdue). */

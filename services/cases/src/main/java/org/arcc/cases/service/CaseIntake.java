@@ -27,12 +27,12 @@ import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.cases.domain.Vulnerability;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.audit.AuditAction;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.contracts.cases.CaseOpened;
 import org.arcc.contracts.cases.CaseOpenedV2;
+import org.arcc.vocabulary.ProblemType;
 
 /** Opening a case at the caller's cell, and reading cases back within that cell. */
 @ApplicationScoped

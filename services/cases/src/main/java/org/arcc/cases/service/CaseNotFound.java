@@ -1,7 +1,7 @@
 package org.arcc.cases.service;
 
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
+import org.arcc.vocabulary.ProblemType;
 
 /**
  * No case within the caller's reach. Use cases throw it before they change anything, and declare it in

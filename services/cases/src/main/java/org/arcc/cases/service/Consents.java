@@ -16,11 +16,11 @@ import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.common.audit.AuditAction;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.contracts.cases.ConsentGiven;
 import org.arcc.contracts.cases.ConsentWithdrawn;
+import org.arcc.vocabulary.ProblemType;
 
 /** Recording consent per purpose under the configured age rules, and its withdrawal. */
 @ApplicationScoped

@@ -20,9 +20,9 @@ import org.arcc.common.audit.AuditOutcome;
 import org.arcc.common.audit.AuditTrail;
 import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
+import org.arcc.vocabulary.ProblemType;
 
 /**
  * A survivor's identity: written and read only through here, encrypted under the case's own data key,

@@ -35,11 +35,12 @@ import org.arcc.common.audit.AuditTrail;
 import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.contracts.cases.MedicoLegalReportAmended;
 import org.arcc.contracts.cases.MedicoLegalReportSigned;
+import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.Role;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -55,9 +56,9 @@ public class MedicoLegalReports {
     static final String RESOURCE = "medico-legal-report";
     /** The audit record of a signature: its resource id is the SHA-256 of the signed canonical form. */
     public static final String SIGNATURE_RESOURCE = "medico-legal-report-sha256";
-    public static final String MEDICAL_OFFICER = "medical-officer";
-    public static final String SUPERVISOR = "cell-supervisor";
-    public static final String LEGAL_OFFICER = "legal-officer";
+    public static final String MEDICAL_OFFICER = Role.MEDICAL_OFFICER;
+    public static final String SUPERVISOR = Role.CELL_SUPERVISOR;
+    public static final String LEGAL_OFFICER = Role.LEGAL_OFFICER;
     private static final String BODY_FIELD = "medico-legal-report";
     private static final Set<ConsentPurpose> EXAM_CONSENTS = EnumSet.of(ConsentPurpose.MEDICAL_EXAM,
             ConsentPurpose.EVIDENCE_COLLECTION);

@@ -20,12 +20,12 @@ import org.arcc.common.audit.AuditAction;
 import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.contracts.cases.OnwardReferralAcknowledged;
 import org.arcc.contracts.cases.OnwardReferralMade;
 import org.arcc.contracts.cases.OnwardReferralWithdrawn;
+import org.arcc.vocabulary.ProblemType;
 
 /**
  * Onward referrals from a cell to a partner NGO. Each rests on an active SHARING consent naming that partner;

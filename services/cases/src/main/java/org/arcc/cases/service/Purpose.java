@@ -3,7 +3,7 @@ package org.arcc.cases.service;
 import java.util.Arrays;
 
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
+import org.arcc.vocabulary.ProblemType;
 
 /** Why someone reads a survivor's identity, declared with each read in {@code X-Access-Purpose}. */
 public enum Purpose {

@@ -17,11 +17,11 @@ import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.Caller;
 import org.arcc.contracts.cases.ReferralAccepted;
 import org.arcc.contracts.cases.ReferralDeclined;
 import org.arcc.contracts.cases.ReferralReceived;
+import org.arcc.vocabulary.ProblemType;
 
 /**
  * Referrals in from partner NGOs. A partner sees only its own referrals' status, never the case; the

@@ -18,10 +18,11 @@ import org.arcc.common.audit.AuditAction;
 import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.contracts.cases.ServiceDelivered;
+import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.Role;
 
 /** Services given under one roof: who may record which, the consent each needs, and the exam deadline. */
 @ApplicationScoped
@@ -30,8 +31,8 @@ public class ServiceRecords {
     static final String RESOURCE = "case-service";
 
     /** The roles that read service notes, and every other free text written about a case. */
-    public static final java.util.Set<String> NOTE_READERS = java.util.Set.of("case-worker", "cell-supervisor",
-            "medical-officer", "counsellor", "legal-officer");
+    public static final java.util.Set<String> NOTE_READERS = java.util.Set.of(Role.CASE_WORKER, Role.CELL_SUPERVISOR,
+            Role.MEDICAL_OFFICER, Role.COUNSELLOR, Role.LEGAL_OFFICER);
 
     public static boolean mayReadNotes(Caller caller) {
         return NOTE_READERS.stream().anyMatch(caller::hasRole);
@@ -112,6 +113,6 @@ public class ServiceRecords {
     }
 
     private static String roleFor(Caller caller, ServiceType service) {
-        return service.roles().stream().filter(caller::hasRole).findFirst().orElse("cell-supervisor");
+        return service.roles().stream().filter(caller::hasRole).findFirst().orElse(Role.CELL_SUPERVISOR);
     }
 }

@@ -16,12 +16,12 @@ import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.audit.AuditAction;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.contracts.cases.TransferAccepted;
 import org.arcc.contracts.cases.TransferDeclined;
 import org.arcc.contracts.cases.TransferProposed;
+import org.arcc.vocabulary.ProblemType;
 
 /**
  * Moving a case between cities: the owning cell proposes, the receiving cell accepts or declines. On

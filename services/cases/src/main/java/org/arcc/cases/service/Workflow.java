@@ -16,17 +16,18 @@ import org.arcc.common.audit.AuditAction;
 import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.contracts.cases.CaseClosed;
 import org.arcc.contracts.cases.CaseStatusChanged;
+import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.Role;
 
 /** Moves a case through the workflow: one step at a time, closure and reopening by the supervisor only. */
 @ApplicationScoped
 public class Workflow {
 
-    static final String SUPERVISOR = "cell-supervisor";
+    static final String SUPERVISOR = Role.CELL_SUPERVISOR;
 
     @Inject
     CaseAccess access;

@@ -9,9 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** The legal section catalogue in docs/intake.md is the enum's, code by code, with the same section numbers. */
+@UnitTest
 class IntakeDocsTest {
 
     @Test

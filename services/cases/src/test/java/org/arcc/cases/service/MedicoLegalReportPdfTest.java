@@ -13,9 +13,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.arcc.cases.domain.medicolegal.AReport;
 import org.arcc.cases.domain.medicolegal.MedicoLegalReport;
 import org.arcc.cases.domain.medicolegal.ReportCanonicalForm;
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** The court PDF is the same bytes every time it is rendered, and says what a court needs and nothing more. */
+@UnitTest
 class MedicoLegalReportPdfTest {
 
     private static final UUID CASE = UUID.fromString("00000000-0000-0000-0000-0000000000ca");

@@ -12,9 +12,9 @@ import org.arcc.common.audit.api.AuditVerificationReport;
 import org.arcc.common.audit.api.CrossCheckRequest;
 import org.arcc.common.audit.api.SignedHeadsView;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
+import org.arcc.vocabulary.ProblemType;
 
 /**
  * The audit verification endpoints of every service (each service's resource has its own path prefix, so the

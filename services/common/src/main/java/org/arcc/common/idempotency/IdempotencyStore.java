@@ -15,7 +15,7 @@ import org.arcc.common.crypto.FieldCipher;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
+import org.arcc.vocabulary.ProblemType;
 
 /**
  * The {@code idempotent_request} table: first results of POSTs, keyed by caller and key, their bodies sealed

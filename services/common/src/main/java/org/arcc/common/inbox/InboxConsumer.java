@@ -24,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.arcc.common.kafka.RootCause;
 import org.arcc.contracts.Topics;
 import org.jboss.logging.Logger;
 
@@ -315,13 +316,13 @@ public final class InboxConsumer {
             }
         }
         LOG.warnf("Consumer %s gives up on %s after %d attempts: %s", name, event, settings.maxAttempts(),
-                rootOf(last).getClass().getSimpleName());
+                RootCause.of(last).getClass().getSimpleName());
         deadLetter(record, last, settings.maxAttempts());
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, Exception error, int attempts) {
         Headers headers = new RecordHeaders(record.headers().toArray());
-        Throwable root = rootOf(error);
+        Throwable root = RootCause.of(error);
         add(headers, "arcc_dlq_consumer", name);
         add(headers, "arcc_dlq_original_topic", record.topic());
         add(headers, "arcc_dlq_original_partition", Integer.toString(record.partition()));
@@ -381,14 +382,6 @@ public final class InboxConsumer {
         if (value != null) {
             headers.add(name, value.getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    private static Throwable rootOf(Throwable error) {
-        Throwable root = error;
-        while (root != null && root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == null ? new IllegalStateException("unknown") : root;
     }
 
     private static String truncate(String message) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.arcc.common.problem.Problem;
-import org.arcc.common.problem.ProblemType;
+import org.arcc.vocabulary.ProblemType;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;

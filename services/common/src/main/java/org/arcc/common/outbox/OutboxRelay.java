@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.arcc.common.kafka.KafkaClients;
+import org.arcc.common.kafka.RootCause;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -127,7 +128,7 @@ public class OutboxRelay {
                 sleep = backoff(failures);
                 if (failures == 1 || failures % 10 == 0) {
                     LOG.warnf("Outbox relay could not publish (attempt %d, next in %d ms): %s", failures,
-                            sleep.toMillis(), describe(e));
+                            sleep.toMillis(), RootCause.describe(e));
                 }
             }
             try {
@@ -252,13 +253,5 @@ public class OutboxRelay {
     private Duration backoff(int failures) {
         long millis = settings.pollInterval().toMillis() * (1L << Math.min(failures, 10));
         return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
-    }
-
-    private static String describe(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package org.arcc.common.problem;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.arcc.vocabulary.ProblemType;
 
 /**
  * RFC 9457 problem details, the one error shape of every ARCC service. It never carries a class name, a

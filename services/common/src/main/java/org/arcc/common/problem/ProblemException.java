@@ -1,5 +1,7 @@
 package org.arcc.common.problem;
 
+import org.arcc.vocabulary.ProblemType;
+
 /**
  * Thrown by use cases to answer with a problem response. The detail must never contain a survivor's
  * identity: it is returned to the client and logged.

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.arcc.common.request.CurrentRequest;
+import org.arcc.vocabulary.ProblemType;
 
 /** Builds problem responses with the request id and path filled in. */
 @ApplicationScoped

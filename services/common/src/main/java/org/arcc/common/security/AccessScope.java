@@ -4,7 +4,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
+import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.Role;
 
 /**
  * How far a caller reaches for one request: their own cell, or, for an administrator who stated a reason
@@ -17,7 +18,7 @@ import org.arcc.common.problem.ProblemType;
 public record AccessScope(Optional<String> cell, Optional<String> overrideReason) {
 
     public static final String REASON_HEADER = "X-Access-Reason";
-    public static final String ADMIN_ROLE = "platform-admin";
+    public static final String ADMIN_ROLE = Role.PLATFORM_ADMIN;
 
     /** Printable text, 10 to 500 characters, no control characters (it goes into the audit trail). */
     private static final Pattern REASON = Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{Zs}\\p{S}]{10,500}");

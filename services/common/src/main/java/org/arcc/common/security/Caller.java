@@ -2,6 +2,7 @@ package org.arcc.common.security;
 
 import java.util.Optional;
 import java.util.Set;
+import org.arcc.vocabulary.Role;
 
 /**
  * Who is calling, taken from the validated access token: subject, realm roles and the claims that scope
@@ -12,9 +13,7 @@ public record Caller(String subject, String clientId, Set<String> roles, Optiona
         Optional<String> partner, Optional<String> custodian) {
 
     /** The platform's own roles, in a fixed order; Keycloak's default roles are left out. */
-    public static final java.util.List<String> PLATFORM_ROLES = java.util.List.of("case-worker", "medical-officer",
-            "counsellor", "legal-officer", "cell-supervisor", "evidence-custodian", "partner-ngo", "analyst",
-            "platform-admin");
+    public static final java.util.List<String> PLATFORM_ROLES = Role.ALL;
 
     public boolean hasRole(String role) {
         return roles.contains(role);

@@ -13,12 +13,14 @@ import java.util.Set;
 import org.arcc.common.audit.AuditProblem.Kind;
 import org.arcc.contracts.audit.AuditHeadsSigned.ChainHead;
 import org.arcc.custody.CheckpointKeys;
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /**
  * The rules of an intact trail and of its anchors, on rows in memory: a plain edit, a deletion, a truncation and
  * a consistent rewrite (every hash after the edit recomputed, the head moved), against anchors signed before.
  */
+@UnitTest
 class TrailCheckRulesTest {
 
     private static final String SOURCE = "/arcc/cases";

@@ -12,9 +12,11 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** The liveness rules of a consumer, without Kafka: backoff, stall limit, errors that need an operator. */
+@UnitTest
 class ConsumerLivenessTest {
 
     private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");

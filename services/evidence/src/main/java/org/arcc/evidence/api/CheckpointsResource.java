@@ -15,10 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.custody.Checkpoint;
 import org.arcc.custody.Hashes;
 import org.arcc.evidence.service.Checkpoints;
+import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -38,8 +39,8 @@ public class CheckpointsResource {
 
     @GET
     @Path("/latest")
-    @RolesAllowed({ "case-worker", "medical-officer", "counsellor", "legal-officer", "cell-supervisor",
-            "evidence-custodian", "partner-ngo", "analyst", "platform-admin" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.MEDICAL_OFFICER, Role.COUNSELLOR, Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR,
+            Role.EVIDENCE_CUSTODIAN, Role.PARTNER_NGO, Role.ANALYST, Role.PLATFORM_ADMIN })
     @Operation(operationId = "getLatestCheckpoint", summary = "The latest signed checkpoint and the public key that verifies it")
     public Map<String, Object> latest() {
         Checkpoint latest = checkpoints.latest();
@@ -54,8 +55,8 @@ public class CheckpointsResource {
     @GET
     @Path("/consistency")
     @Transactional
-    @RolesAllowed({ "case-worker", "medical-officer", "counsellor", "legal-officer", "cell-supervisor",
-            "evidence-custodian", "partner-ngo", "analyst", "platform-admin" })
+    @RolesAllowed({ Role.CASE_WORKER, Role.MEDICAL_OFFICER, Role.COUNSELLOR, Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR,
+            Role.EVIDENCE_CUSTODIAN, Role.PARTNER_NGO, Role.ANALYST, Role.PLATFORM_ADMIN })
     @Operation(operationId = "getCheckpointConsistency", summary = "A consistency proof between two signed checkpoints (RFC 9162 §2.1.4)")
     public ConsistencyView consistency(@QueryParam("from") @NotNull @Min(1) Long from,
             @QueryParam("to") @NotNull @Min(1) Long to) {

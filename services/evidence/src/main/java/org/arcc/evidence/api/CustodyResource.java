@@ -29,10 +29,11 @@ import org.arcc.custody.CustodyBundles;
 import org.arcc.evidence.domain.CustodyAction;
 import org.arcc.evidence.domain.CustodyEntryRow;
 import org.arcc.evidence.domain.Holder;
+import org.arcc.evidence.domain.custody.CustodyStep;
 import org.arcc.evidence.service.Bundles;
 import org.arcc.evidence.service.CustodyRecords;
-import org.arcc.evidence.service.CustodyStep;
 import org.arcc.evidence.service.ItemAccess;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -73,13 +74,13 @@ public class CustodyResource {
 
     @POST
     @Path("/custody")
-    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "evidence-custodian" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.EVIDENCE_CUSTODIAN })
     @APIResponseSchema(value = EntryView.class, responseCode = "201")
     @Operation(operationId = "recordCustodyStep", summary = "Record a custody step (only the holder; a receipt only by the addressee of the open handover)")
     public Response record(@PathParam("id") UUID id, @NotNull @Valid CustodyStepRequest r) {
-        CustodyEntryRow row = records.record(caller.get(), id, new CustodyStep(r.action(), r.to(), r.courier(),
+        CustodyEntryRow row = records.record(caller.get(), id, CustodyStep.of(r.action(), r.to(), r.courier(),
                 r.sealNumber(), r.sealIntact(), r.condition(), r.location(), r.storageConditions(),
-                r.resultReference(), r.resultDocumentSha256(), r.court(), r.courtReference(), r.at()));
+                r.resultReference(), r.resultDocumentSha256(), r.court(), r.courtReference()), r.at());
         return Response.created(URI.create("/api/v1/evidence/items/" + id + "/custody/" + row.sequence))
                 .entity(EntryView.of(row)).build();
     }
@@ -87,7 +88,7 @@ public class CustodyResource {
     @GET
     @Path("/custody")
     @Transactional
-    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.LEGAL_OFFICER, Role.EVIDENCE_CUSTODIAN })
     @Operation(operationId = "getCustodyLog", summary = "Read the item's custody log, in log order")
     public List<EntryView> log(@PathParam("id") UUID id) {
         access.visible(caller.get(), id);
@@ -96,7 +97,7 @@ public class CustodyResource {
 
     @GET
     @Path("/bundle")
-    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.LEGAL_OFFICER, Role.EVIDENCE_CUSTODIAN })
     @APIResponse(responseCode = "200", description = "The item's custody bundle (format arcc-custody-bundle/1, docs/custody.md)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
                     description = "An arcc-custody-bundle/1 document: entries, inclusion and consistency proofs, the signed checkpoint")))
@@ -110,7 +111,7 @@ public class CustodyResource {
     @GET
     @Path("/custody-report")
     @Produces("text/markdown")
-    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.LEGAL_OFFICER, Role.EVIDENCE_CUSTODIAN })
     @Operation(operationId = "getCustodyReport", summary = "A custody report for court, rendered from the verified bundle")
     public String report(@PathParam("id") UUID id) {
         return bundles.report(caller.get(), id);

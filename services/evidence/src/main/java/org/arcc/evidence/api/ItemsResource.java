@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
 import org.arcc.evidence.domain.EvidenceItem;
@@ -35,6 +34,8 @@ import org.arcc.evidence.service.ItemAccess;
 import org.arcc.evidence.service.LabDeadlines;
 import org.arcc.evidence.service.Registration;
 import org.arcc.evidence.service.Roles;
+import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
@@ -74,7 +75,7 @@ public class ItemsResource {
     }
 
     @POST
-    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = ItemsResource.RegisteredItem.class, responseCode = "201")
     @Operation(operationId = "registerItem", summary = "Register a collected item (opens its custody log with COLLECTED)")
     public Response register(@NotNull @Valid RegisterItemRequest r) {
@@ -85,7 +86,7 @@ public class ItemsResource {
     }
 
     @GET
-    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.LEGAL_OFFICER, Role.EVIDENCE_CUSTODIAN })
     @Operation(operationId = "listItems", summary = "List items: a case's items for its cell's staff (caseId), or what a custodian holds or has on its way")
     public List<ItemView> list(@QueryParam("caseId") UUID caseId) {
         Caller who = caller.get();
@@ -103,7 +104,7 @@ public class ItemsResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.LEGAL_OFFICER, Role.EVIDENCE_CUSTODIAN })
     @Operation(operationId = "getItem", summary = "Read an item's current state")
     public ItemView get(@PathParam("id") UUID id) {
         return view(access.visible(caller.get(), id));
@@ -117,7 +118,7 @@ public class ItemsResource {
     @Deprecated
     @GET
     @Path("/by-kit/{kitNumber}")
-    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.LEGAL_OFFICER, Role.EVIDENCE_CUSTODIAN })
     @Operation(hidden = true, operationId = "getItemByKitNumberDeprecated",
             summary = "Find an item by its kit number (deprecated: use GET /api/v1/evidence/kits/{kitNumber})")
     public ItemView byKit(@PathParam("kitNumber") @Pattern(regexp = "^[A-Z0-9-]{6,40}$",
@@ -127,7 +128,7 @@ public class ItemsResource {
 
     @POST
     @Path("/{id}/disposal")
-    @RolesAllowed("cell-supervisor")
+    @RolesAllowed(Role.CELL_SUPERVISOR)
     @Operation(operationId = "approveDisposal", summary = "Approve disposal after the retention period; publishes advance notice")
     public ItemView approveDisposal(@PathParam("id") UUID id, @NotNull @Valid DisposalRequest request) {
         return view(disposals.approve(caller.get(), id, request.reason()));

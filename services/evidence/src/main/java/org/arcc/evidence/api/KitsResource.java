@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.arcc.common.security.CurrentCaller;
 import org.arcc.evidence.service.ItemAccess;
 import org.arcc.evidence.service.LabDeadlines;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Kits by the number on their label, as a barcode scanner reads it. */
@@ -30,7 +31,7 @@ public class KitsResource {
 
     @GET
     @Path("/{kitNumber}")
-    @RolesAllowed({ "medical-officer", "case-worker", "cell-supervisor", "legal-officer", "evidence-custodian" })
+    @RolesAllowed({ Role.MEDICAL_OFFICER, Role.CASE_WORKER, Role.CELL_SUPERVISOR, Role.LEGAL_OFFICER, Role.EVIDENCE_CUSTODIAN })
     @Operation(operationId = "getKit", summary = "Find an item by its kit number (as scanned from the barcode)")
     public ItemView byKitNumber(@PathParam("kitNumber") @Pattern(regexp = "^[A-Z0-9-]{6,40}$",
             message = "must be a kit number") String kitNumber) {

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.Caller;
 import org.arcc.custody.BundleEntry;
 import org.arcc.custody.BundleVerifier;
@@ -27,6 +26,7 @@ import org.arcc.custody.MerkleTree;
 import org.arcc.custody.VerificationResult;
 import org.arcc.evidence.domain.CustodyEntryRow;
 import org.arcc.evidence.domain.EvidenceItem;
+import org.arcc.vocabulary.ProblemType;
 
 /**
  * An item's custody bundle: its entries exactly as stored, an inclusion proof for each against a signed

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.arcc.common.inbox.EventConsumers;
+import org.arcc.common.inbox.EventDispatch;
 import org.arcc.common.inbox.ReceivedEvent;
 import org.arcc.contracts.Topics;
 import org.arcc.contracts.cases.CaseOpened;
@@ -48,24 +49,17 @@ public class CaseEvents {
         consumers.start(CONSUMER, List.of(Topics.CASES), this::apply);
     }
 
+    // The cases service publishes both versions of case-opened while v1 is retired (ADR 0002); either one is
+    // enough. Other facts of a case do not concern evidence.
+    private final EventDispatch dispatch = new EventDispatch()
+            .on(CaseOpened.TYPE, CaseOpened.class, e -> opened(e.caseId(), e.cell()))
+            .on(CaseOpenedV2.TYPE, CaseOpenedV2.class, e -> opened(e.caseId(), e.cell()))
+            .on(TransferAccepted.TYPE, TransferAccepted.class, this::moved)
+            .on(ConsentGiven.TYPE, ConsentGiven.class, this::given)
+            .on(ConsentWithdrawn.TYPE, ConsentWithdrawn.class, this::withdrawn);
+
     void apply(ReceivedEvent event) {
-        switch (event.type()) {
-            // The cases service publishes both versions while v1 is retired (ADR 0002); either one is enough.
-            case "arcc.case.opened.v1" -> {
-                CaseOpened e = event.payload(CaseOpened.class);
-                opened(e.caseId(), e.cell());
-            }
-            case "arcc.case.opened.v2" -> {
-                CaseOpenedV2 e = event.payload(CaseOpenedV2.class);
-                opened(e.caseId(), e.cell());
-            }
-            case "arcc.case.transfer-accepted.v1" -> moved(event.payload(TransferAccepted.class));
-            case "arcc.case.consent-given.v1" -> given(event.payload(ConsentGiven.class));
-            case "arcc.case.consent-withdrawn.v1" -> withdrawn(event.payload(ConsentWithdrawn.class));
-            default -> {
-                // Other facts of a case do not concern evidence.
-            }
-        }
+        dispatch.apply(event);
     }
 
     private void opened(java.util.UUID caseId, String cell) {

@@ -17,7 +17,6 @@ import jakarta.transaction.Transactional;
 
 import org.arcc.common.outbox.Outbox;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.Caller;
 import org.arcc.contracts.evidence.EvidenceItemRegistered;
 import org.arcc.evidence.domain.CaseConsent;
@@ -28,6 +27,7 @@ import org.arcc.evidence.domain.EvidenceItem;
 import org.arcc.evidence.domain.Holder;
 import org.arcc.evidence.domain.ItemType;
 import org.arcc.evidence.domain.Stage;
+import org.arcc.vocabulary.ProblemType;
 
 /** Collecting an item: the first entry of its custody log, and the survivor's one-time status code. */
 @ApplicationScoped

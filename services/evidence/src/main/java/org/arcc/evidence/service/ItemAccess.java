@@ -61,16 +61,4 @@ public class ItemAccess {
         return caller.cell().map(item.cellCode::equals).orElse(false)
                 && Roles.CELL_READERS.stream().anyMatch(caller::hasRole);
     }
-
-    /** Who acts for a custodial step on it: the holder only. */
-    static void requireHolder(Caller caller, EvidenceItem item, String what) {
-        Holder me = actingFor(caller);
-        if (!me.toString().equals(item.holder)) {
-            throw ProblemException.conflict("Only the current holder of " + item.kitNumber + " (" + item.holder
-                    + ") may " + what + "; you act for " + me);
-        }
-        if (me.kind() == Holder.Kind.CELL && Roles.CELL_STAFF.stream().noneMatch(caller::hasRole)) {
-            throw new io.quarkus.security.ForbiddenException("Your role does not record custody");
-        }
-    }
 }

@@ -22,6 +22,7 @@ import org.arcc.testing.KafkaBrokerResource;
 import org.arcc.testing.OidcTestServerResource;
 import org.arcc.testing.ResourceEndpoints;
 import org.arcc.testing.Tokens;
+import org.arcc.vocabulary.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,11 +48,11 @@ class AuthorizationMatrixTest {
     private static final String OTHER_CELL = "LHE-1";
     private static final String HOLDING_LAB = "forensic-lab-demo";
     private static final String OTHER_LAB = "pfsa-lhe";
-    private static final Set<String> STAFF = Set.of("case-worker", "medical-officer", "counsellor", "legal-officer",
-            "cell-supervisor");
-    private static final Set<String> HANDLERS = Set.of("medical-officer", "case-worker", "cell-supervisor");
-    private static final Set<String> READERS = Set.of("medical-officer", "case-worker", "cell-supervisor",
-            "legal-officer", "evidence-custodian");
+    private static final Set<String> STAFF = Set.of(Role.CASE_WORKER, Role.MEDICAL_OFFICER, Role.COUNSELLOR, Role.LEGAL_OFFICER,
+            Role.CELL_SUPERVISOR);
+    private static final Set<String> HANDLERS = Set.of(Role.MEDICAL_OFFICER, Role.CASE_WORKER, Role.CELL_SUPERVISOR);
+    private static final Set<String> READERS = Set.of(Role.MEDICAL_OFFICER, Role.CASE_WORKER, Role.CELL_SUPERVISOR,
+            Role.LEGAL_OFFICER, Role.EVIDENCE_CUSTODIAN);
     private static final Set<String> EVERY_ROLE = Set.copyOf(Caller.PLATFORM_ROLES);
 
     enum Reach {
@@ -93,8 +94,8 @@ class AuthorizationMatrixTest {
                     (spec, f) -> spec.get(ITEMS + "/by-kit/" + f.kitNumber())),
             new Endpoint("GET", "/api/v1/evidence/kits/{kitNumber}", READERS, Reach.ONE_ITEM, 200,
                     (spec, f) -> spec.get("/api/v1/evidence/kits/" + f.kitNumber())),
-            new Endpoint("POST", ITEMS + "/{id}/custody", Set.of("medical-officer", "case-worker", "cell-supervisor",
-                    "evidence-custodian"), Reach.ONE_ITEM, 201, (spec, f) -> spec.contentType(ContentType.JSON)
+            new Endpoint("POST", ITEMS + "/{id}/custody", Set.of(Role.MEDICAL_OFFICER, Role.CASE_WORKER, Role.CELL_SUPERVISOR,
+                    Role.EVIDENCE_CUSTODIAN), Reach.ONE_ITEM, 201, (spec, f) -> spec.contentType(ContentType.JSON)
                             .body(Map.of("action", "STORED", "location", "Shelf 4")).post(ITEMS + "/" + f.itemId() + "/custody")),
             new Endpoint("GET", ITEMS + "/{id}/custody", READERS, Reach.ONE_ITEM, 200,
                     (spec, f) -> spec.get(ITEMS + "/" + f.itemId() + "/custody")),
@@ -102,7 +103,7 @@ class AuthorizationMatrixTest {
                     (spec, f) -> spec.get(ITEMS + "/" + f.itemId() + "/bundle")),
             new Endpoint("GET", ITEMS + "/{id}/custody-report", READERS, Reach.ONE_ITEM, 200,
                     (spec, f) -> spec.accept("text/markdown").get(ITEMS + "/" + f.itemId() + "/custody-report")),
-            new Endpoint("POST", ITEMS + "/{id}/disposal", Set.of("cell-supervisor"), Reach.ONE_ITEM, 200,
+            new Endpoint("POST", ITEMS + "/{id}/disposal", Set.of(Role.CELL_SUPERVISOR), Reach.ONE_ITEM, 200,
                     (spec, f) -> spec.contentType(ContentType.JSON).body(Map.of("reason", "retention period over"))
                             .post(ITEMS + "/" + f.itemId() + "/disposal")),
             new Endpoint("GET", "/api/v1/evidence/checkpoints/latest", EVERY_ROLE, Reach.LOG, 200,
@@ -113,12 +114,12 @@ class AuthorizationMatrixTest {
             new Endpoint("GET", "/api/v1/evidence/status/{code}", EVERY_ROLE, Reach.PUBLIC, 200,
                     (spec, f) -> spec.get("/api/v1/evidence/status/" + f.survivorCode())),
             // A check of the audit trail: every chain for an administrator, a supervisor's own cell.
-            new Endpoint("GET", "/api/v1/audit/evidence/verification", Set.of("platform-admin", "cell-supervisor"),
+            new Endpoint("GET", "/api/v1/audit/evidence/verification", Set.of(Role.PLATFORM_ADMIN, Role.CELL_SUPERVISOR),
                     Reach.CALLERS_OWN, 200, (spec, f) -> spec.get("/api/v1/audit/evidence/verification")),
-            new Endpoint("POST", "/api/v1/audit/evidence/verification", Set.of("platform-admin"), Reach.LOG, 200,
+            new Endpoint("POST", "/api/v1/audit/evidence/verification", Set.of(Role.PLATFORM_ADMIN), Reach.LOG, 200,
                     (spec, f) -> spec.contentType(ContentType.JSON).body(Map.of("anchors", ownAuditAnchors()))
                             .post("/api/v1/audit/evidence/verification")),
-            new Endpoint("GET", "/api/v1/audit/evidence/anchors-held", Set.of("platform-admin"), Reach.LOG, 200,
+            new Endpoint("GET", "/api/v1/audit/evidence/anchors-held", Set.of(Role.PLATFORM_ADMIN), Reach.LOG, 200,
                     (spec, f) -> spec.get("/api/v1/audit/evidence/anchors-held?source=/arcc/cases")));
 
     @Inject
@@ -165,7 +166,7 @@ class AuthorizationMatrixTest {
             for (String role : Caller.PLATFORM_ROLES) {
                 boolean allowed = endpoint.roles().contains(role);
                 int expected = allowed ? endpoint.success() : 403;
-                if (role.equals("evidence-custodian") && allowed && endpoint.reach() == Reach.ONE_ITEM) {
+                if (role.equals(Role.EVIDENCE_CUSTODIAN) && allowed && endpoint.reach() == Reach.ONE_ITEM) {
                     // Custodians act only on what they hold: the lab holding the item, another lab, the cell's item.
                     check(wrong, endpoint, "custodian holding it", Tokens.custodian(HOLDING_LAB), true, endpoint.success());
                     check(wrong, endpoint, "custodian of another lab", Tokens.custodian(OTHER_LAB), true, 404);
@@ -184,7 +185,7 @@ class AuthorizationMatrixTest {
     @Test
     void everyBrokenTokenIs401BeforeAnythingHappens() {
         List<String> wrong = new ArrayList<>();
-        Map<String, String> broken = Tokens.broken("cell-supervisor", OWN_CELL);
+        Map<String, String> broken = Tokens.broken(Role.CELL_SUPERVISOR, OWN_CELL);
         for (Endpoint endpoint : policy) {
             if (endpoint.reach() == Reach.PUBLIC) {
                 check(wrong, endpoint, "anyone with no token", null, false, 200);
@@ -228,10 +229,10 @@ class AuthorizationMatrixTest {
 
     private static String tokenFor(String role, String cell) {
         return switch (role) {
-            case "partner-ngo" -> Tokens.partner("ngo-demo");
-            case "evidence-custodian" -> Tokens.custodian(HOLDING_LAB);
-            case "analyst" -> Tokens.analyst();
-            case "platform-admin" -> Tokens.platformAdmin();
+            case Role.PARTNER_NGO -> Tokens.partner("ngo-demo");
+            case Role.EVIDENCE_CUSTODIAN -> Tokens.custodian(HOLDING_LAB);
+            case Role.ANALYST -> Tokens.analyst();
+            case Role.PLATFORM_ADMIN -> Tokens.platformAdmin();
             default -> Tokens.as(role).inCell(cell).sign();
         };
     }

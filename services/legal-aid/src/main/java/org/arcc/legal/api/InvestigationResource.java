@@ -21,11 +21,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.arcc.common.idempotency.IdempotentPost;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.CurrentCaller;
 import org.arcc.legal.domain.Codes.TransferReason;
 import org.arcc.legal.domain.InvestigationStep;
 import org.arcc.legal.service.LegalFiles;
+import org.arcc.vocabulary.ProblemType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 

@@ -23,7 +23,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.contracts.LegalSectionCodes;
 import org.arcc.legal.domain.Codes.AdjournmentReason;
 import org.arcc.legal.domain.Codes.AppealBy;
@@ -37,6 +36,7 @@ import org.arcc.legal.domain.Codes.RepresentationStatus;
 import org.arcc.legal.domain.Codes.SoughtBy;
 import org.arcc.legal.domain.Codes.Stage;
 import org.arcc.legal.domain.Codes.VerdictOutcome;
+import org.arcc.vocabulary.ProblemType;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 

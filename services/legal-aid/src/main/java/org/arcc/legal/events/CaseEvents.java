@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.arcc.common.inbox.EventConsumers;
+import org.arcc.common.inbox.EventDispatch;
 import org.arcc.common.inbox.ReceivedEvent;
 import org.arcc.contracts.Topics;
 import org.arcc.contracts.cases.CaseClosed;
@@ -46,38 +47,34 @@ public class CaseEvents {
         consumers.start(CONSUMER, List.of(Topics.CASES), this::apply);
     }
 
+    // The cases service publishes both versions of case-opened while v1 is retired (ADR 0002); either one opens
+    // the file, v2 adds the legal sections of the intake. Other facts of a case do not concern the legal file.
+    private final EventDispatch dispatch = new EventDispatch()
+            .on(CaseOpened.TYPE, CaseOpened.class,
+                    e -> opened(e.caseId(), e.reference(), e.cell(), List.of(), e.arrivedAt(), e.openedAt()))
+            .on(CaseOpenedV2.TYPE, CaseOpenedV2.class,
+                    e -> opened(e.caseId(), e.reference(), e.cell(), e.legalSections(), e.arrivedAt(), e.openedAt()))
+            .on(TransferAccepted.TYPE, TransferAccepted.class, this::moved)
+            .on(CaseClosed.TYPE, CaseClosed.class, this::closed)
+            .on(ConsentGiven.TYPE, ConsentGiven.class, this::given)
+            .on(ConsentWithdrawn.TYPE, ConsentWithdrawn.class, this::withdrawn);
+
     void apply(ReceivedEvent event) {
-        switch (event.type()) {
-            // The cases service publishes both versions while v1 is retired (ADR 0002); either one opens the file,
-            // v2 adds the legal sections of the intake.
-            case "arcc.case.opened.v1" -> {
-                CaseOpened e = event.payload(CaseOpened.class);
-                opened(e.caseId(), e.reference(), e.cell(), List.of(), e.arrivedAt(), e.openedAt());
-            }
-            case "arcc.case.opened.v2" -> {
-                CaseOpenedV2 e = event.payload(CaseOpenedV2.class);
-                opened(e.caseId(), e.reference(), e.cell(), e.legalSections(), e.arrivedAt(), e.openedAt());
-            }
-            case "arcc.case.transfer-accepted.v1" -> {
-                TransferAccepted e = event.payload(TransferAccepted.class);
-                LegalFile file = LegalFile.findById(e.caseId());
-                if (file != null) {
-                    file.movedTo(e.toCell());
-                    deadlines.refresh(file);
-                }
-            }
-            case "arcc.case.closed.v1" -> {
-                CaseClosed e = event.payload(CaseClosed.class);
-                LegalFile file = LegalFile.findById(e.caseId());
-                if (file != null) {
-                    file.close(e.closedAt());
-                }
-            }
-            case "arcc.case.consent-given.v1" -> given(event.payload(ConsentGiven.class));
-            case "arcc.case.consent-withdrawn.v1" -> withdrawn(event.payload(ConsentWithdrawn.class));
-            default -> {
-                // Other facts of a case do not concern the legal file.
-            }
+        dispatch.apply(event);
+    }
+
+    private void moved(TransferAccepted e) {
+        LegalFile file = LegalFile.findById(e.caseId());
+        if (file != null) {
+            file.movedTo(e.toCell());
+            deadlines.refresh(file);
+        }
+    }
+
+    private void closed(CaseClosed e) {
+        LegalFile file = LegalFile.findById(e.caseId());
+        if (file != null) {
+            file.close(e.closedAt());
         }
     }
 

@@ -1,7 +1,7 @@
 package org.arcc.legal.service;
 
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
+import org.arcc.vocabulary.ProblemType;
 
 /**
  * No legal file within the caller's reach (none, or another cell's). Use cases throw it before they change

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 import org.arcc.common.audit.AuditAction;
 import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.Caller;
 import org.arcc.legal.config.LegalSettings;
 import org.arcc.legal.domain.CaseConsent;
@@ -27,6 +26,7 @@ import org.arcc.legal.domain.Happened;
 import org.arcc.legal.domain.InvestigationStep;
 import org.arcc.legal.domain.LegalFile;
 import org.arcc.legal.domain.Reference;
+import org.arcc.vocabulary.ProblemType;
 
 /**
  * The use cases of a legal file: load it within the caller's cell (audited), apply one rule, keep its deadlines,

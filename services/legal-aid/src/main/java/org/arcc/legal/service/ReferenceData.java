@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.legal.domain.Reference;
+import org.arcc.vocabulary.ProblemType;
 
 /**
  * The reference data of the legal pathway, as the forms offer it: police stations, Special Sexual Offences

@@ -14,9 +14,11 @@ import java.util.Set;
 
 import org.arcc.legal.domain.Codes.AppealBy;
 import org.arcc.legal.domain.Codes.VerdictOutcome;
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** Due dates from the configured rules (the defaults of application.properties), without a database. */
+@UnitTest
 class DeadlineRulesTest {
 
     static final DeadlineRules RULES = new DeadlineRules(Map.of(

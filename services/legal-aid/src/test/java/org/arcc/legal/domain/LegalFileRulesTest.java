@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.legal.domain.Codes.AdjournmentReason;
 import org.arcc.legal.domain.Codes.AppealBy;
 import org.arcc.legal.domain.Codes.AppealOutcome;
@@ -32,11 +31,14 @@ import org.arcc.legal.domain.LegalFile.FirRefusal;
 import org.arcc.legal.domain.LegalFile.FirRegistration;
 import org.arcc.legal.domain.LegalFile.HearingResult;
 import org.arcc.legal.domain.LegalFile.VerdictRecord;
+import org.arcc.testing.UnitTest;
+import org.arcc.vocabulary.ProblemType;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The rules of a legal file, without a database: each step checks, changes the file and says what happened. */
+@UnitTest
 class LegalFileRulesTest {
 
     private static final Set<String> SCHEDULED = Set.of("PPC_375", "PPC_376", "PPC_376_2", "PPC_376_3", "PPC_377",

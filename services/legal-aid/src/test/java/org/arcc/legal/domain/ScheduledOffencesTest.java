@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Properties;
 
 import org.arcc.contracts.LegalSectionCodes;
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /**
  * The register's schedule (configuration) names only sections of the catalogue, so that a verdict, which may only
  * use catalogue codes, can reach every scheduled offence: PPC 292A–C, 371A–B and 375A included.
  */
+@UnitTest
 class ScheduledOffencesTest {
 
     @Test

@@ -15,7 +15,6 @@ import org.arcc.common.audit.AuditEntry;
 import org.arcc.common.audit.AuditOutcome;
 import org.arcc.common.audit.AuditTrail;
 import org.arcc.common.problem.ProblemException;
-import org.arcc.common.problem.ProblemType;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.disclosure.DisclosureRule;
@@ -30,6 +29,7 @@ import org.arcc.reporting.domain.ReportCatalog;
 import org.arcc.reporting.domain.ReportTable;
 import org.arcc.reporting.domain.Tally;
 import org.arcc.reporting.events.ProjectionVersion;
+import org.arcc.vocabulary.ProblemType;
 
 /**
  * Computes the figures a caller asked for from the projections as they are now, protects them for that caller

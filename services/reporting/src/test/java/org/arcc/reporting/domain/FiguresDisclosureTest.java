@@ -10,6 +10,7 @@ import java.util.Random;
 
 import org.arcc.disclosure.Attacker;
 import org.arcc.disclosure.DisclosureRule;
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * by everything published (all tables, all totals, the viewer's own cell) must be as wide as the rule requires,
  * for an analyst and for a cell supervisor who knows their cell exactly.
  */
+@UnitTest
 class FiguresDisclosureTest {
 
     static final String[] CELLS = { "KHI", "LHE-1", "LHE-2", "RWP", "MUX", "ISB" };

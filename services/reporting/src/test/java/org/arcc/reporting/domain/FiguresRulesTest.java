@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.arcc.disclosure.DisclosureRule;
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** How figures are aggregated, suppressed and derived: plain rules, no service. */
+@UnitTest
 class FiguresRulesTest {
 
     static final Geography PAKISTAN = new Geography(cells());

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** What a kept protected result depends on, and what it holds: plain rules, no service. */
+@UnitTest
 class ProtectedFiguresRulesTest {
 
     static final Periods Q1 = new Periods(YearMonth.parse("2026-01"), YearMonth.parse("2026-03"));

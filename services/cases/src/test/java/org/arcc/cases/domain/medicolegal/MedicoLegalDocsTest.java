@@ -12,9 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** docs/medico-legal.md lists every check with the reason, the source and the override rule the code applies. */
+@UnitTest
 class MedicoLegalDocsTest {
 
     @Test

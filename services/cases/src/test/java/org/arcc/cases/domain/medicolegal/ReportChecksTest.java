@@ -10,12 +10,14 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.arcc.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every check of a medico-legal report blocks signing, and the supervisor's override (where allowed) is recorded. */
+@UnitTest
 class ReportChecksTest {
 
     private static final UUID CASE = UUID.fromString("00000000-0000-0000-0000-0000000000ca");

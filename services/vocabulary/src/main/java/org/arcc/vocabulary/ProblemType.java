@@ -1,6 +1,9 @@
-package org.arcc.common.problem;
+package org.arcc.vocabulary;
 
-/** The kinds of problem ARCC services answer with; the URIs are part of the API and never change. */
+/**
+ * The kinds of problem the gateway and the ARCC services answer with (RFC 9457 {@code type} URIs); the URIs are
+ * part of the API and never change. The last five only the gateway answers with.
+ */
 public enum ProblemType {
     VALIDATION("validation", 400, "The request is not valid"),
     MALFORMED("malformed-request", 400, "The request body cannot be read"),
@@ -18,7 +21,12 @@ public enum ProblemType {
     CONSENT_REQUIRED("consent-required", 422, "The survivor's consent is required"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "This Idempotency-Key was used for another request"),
     IN_PROGRESS("in-progress", 409, "The first request with this Idempotency-Key is still being processed"),
-    INTERNAL("internal", 500, "Something went wrong on our side");
+    INTERNAL("internal", 500, "Something went wrong on our side"),
+    URI_TOO_LONG("uri-too-long", 414, "The request URI is too long"),
+    RATE_LIMITED("rate-limited", 429, "Too many requests"),
+    HEADERS_TOO_LARGE("headers-too-large", 431, "The request headers are too large"),
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "The service is not available"),
+    UPSTREAM_TIMEOUT("upstream-timeout", 504, "The service did not answer in time");
 
     private static final String BASE = "urn:arcc:problem:";
 
