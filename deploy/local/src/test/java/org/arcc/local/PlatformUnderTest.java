@@ -67,6 +67,14 @@ public final class PlatformUnderTest implements BeforeAllCallback {
         return SETTINGS.kafkaBootstrap();
     }
 
+    /**
+     * A service's database on the platform's embedded PostgreSQL ({@code cases}, {@code evidence}, {@code legal},
+     * {@code reporting}), for tests that play someone with direct database access (user {@code postgres}).
+     */
+    public static String databaseUrl(String database) {
+        return "jdbc:postgresql://localhost:" + SETTINGS.postgresPort() + "/" + database;
+    }
+
     /** Every port the platform listens on. */
     public static List<Integer> ports() {
         return List.of(SETTINGS.gatewayPort(), SETTINGS.casesPort(), SETTINGS.evidencePort(), SETTINGS.legalPort(),
