@@ -135,7 +135,7 @@ class AdultSurvivorKarachiJourneyIT {
         as("khi.caseworker").body(referral).when().post(onward).then().statusCode(422).contentType(PROBLEM);
         consent("khi.caseworker", caseId, "SHARING", "SURVIVOR", "recipient", org.arcc.local.KeycloakTokens.DEMO_PARTNER);
         String id = as("khi.caseworker").body(referral).when().post(onward).then().statusCode(201)
-                .body("status", equalTo("PENDING")).extract().path("id");
+                .body("status", equalTo("SENT")).extract().path("id");
 
         // The partner sees the minimum it needs and the cell to call back, never the case, the note or a name.
         Map<String, Object> seen = asPartner().when().get("/api/v1/onward-referrals/" + id).then().statusCode(200)

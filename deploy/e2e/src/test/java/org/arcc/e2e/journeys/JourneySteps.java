@@ -43,7 +43,7 @@ final class JourneySteps {
     /** Opens a case at the caller's cell; answers its id. */
     static String openCase(String user, String cell, Map<String, Object> intake) {
         return as(user).body(intake).when().post("/api/v1/cases")
-                .then().statusCode(201).body("cell", equalTo(cell)).body("status", equalTo("OPEN"))
+                .then().statusCode(201).body("cell", equalTo(cell)).body("status", equalTo("INTAKE"))
                 .extract().path("id");
     }
 

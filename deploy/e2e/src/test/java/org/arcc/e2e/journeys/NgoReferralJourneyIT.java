@@ -117,7 +117,7 @@ class NgoReferralJourneyIT {
                 .then().statusCode(200).extract().path("action");
         assertThat(log).containsExactly("COLLECTED", "RELEASED_FOR_TESTING", "SUBMITTED_TO_LAB", "RECEIVED");
         as("lhe1.medical").when().get("/api/v1/evidence/items/" + itemId + "/custody")
-                .then().body("[0].entry.details.restricted", equalTo(true));
+                .then().body("[0].entry.details.restricted", equalTo("true"));
     }
 
     /** The scheme of docs/integrations: {@code sha256=} hex HMAC-SHA256 of {@code "<timestamp>.<body>"}. */
