@@ -62,6 +62,11 @@ public final class PlatformUnderTest implements BeforeAllCallback {
         return SETTINGS.oidcUrl();
     }
 
+    /** Keycloak's base URL (without the realm), e.g. {@code http://localhost:8180}, as SDK clients take it. */
+    public static String keycloakUrl() {
+        return SETTINGS.keycloakBase();
+    }
+
     /** The broker's bootstrap address, e.g. {@code localhost:9092}. */
     public static String kafkaBootstrap() {
         return SETTINGS.kafkaBootstrap();

@@ -10,34 +10,39 @@ import static org.arcc.e2e.journeys.JourneySteps.kit;
 import static org.arcc.e2e.journeys.JourneySteps.kitNumber;
 import static org.arcc.e2e.journeys.JourneySteps.registerItem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.arcc.e2e.PartnerWebhookEndpoint;
-import org.arcc.e2e.PartnerWebhookEndpoint.Delivery;
+import org.arcc.examples.PartnerWebhookEndpoint;
+import org.arcc.local.KeycloakTokens;
 import org.arcc.local.PlatformUnderTest;
+import org.arcc.sdk.ArccClient;
+import org.arcc.sdk.ArccProblem;
+import org.arcc.sdk.cases.api.CasesApi;
+import org.arcc.sdk.cases.api.ConsentApi;
+import org.arcc.sdk.cases.api.ReferralsApi;
+import org.arcc.sdk.cases.model.AgeBand;
+import org.arcc.sdk.cases.model.IncidentCategory;
+import org.arcc.sdk.cases.model.ReferralRequest;
+import org.arcc.sdk.cases.model.ReferralView;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Journey 3 (JOURNEYS.md), through the gateway with real Keycloak tokens: a partner NGO (client credentials of
- * {@code ngo-demo}) refers a woman assaulted two days ago to {@code LHE-1} with a consent attestation; the cell
- * accepts, a case opens linked to the referral, the NGO's own webhook endpoint receives "accepted" signed, and the
- * NGO never sees the case. She consents to exam and evidence collection but not to testing: her kit is restricted and
+ * Journey 3 (JOURNEYS.md), through the gateway with real Keycloak tokens: a partner NGO's system (the Java SDK with
+ * the client credentials of {@code ngo-demo}, and its own webhook endpoint) refers a woman assaulted two days ago to
+ * {@code LHE-1} with a consent attestation; the cell accepts, a case opens linked to the referral, the NGO's endpoint
+ * receives "accepted" signed, and the NGO never sees the case. She consents to exam and evidence collection but not to testing: her kit is restricted and
  * cannot go to a lab; when she consents to testing it is released, and the custody log shows both facts.
  */
 @ExtendWith(PlatformUnderTest.class)
@@ -46,23 +51,30 @@ class NgoReferralJourneyIT {
 
     @Test
     void theCellAcceptsTheNgosReferralTheNgoSeesOnlyItsStatusAndTheKitWaitsForConsentToTesting() throws Exception {
+        // The NGO's system: the Java SDK with its client credentials, and its own endpoint verifying signatures.
+        ArccClient ngo = ArccClient.builder().baseUrl(PlatformUnderTest.gatewayUrl())
+                .clientCredentials(PlatformUnderTest.keycloakUrl(), KeycloakTokens.DEMO_PARTNER,
+                        PlatformUnderTest.tokens().realm().secret(KeycloakTokens.DEMO_PARTNER))
+                .build();
+        ReferralsApi referrals = new ReferralsApi(ngo.cases());
         String secret = "e2e-webhook-secret-" + UUID.randomUUID();
-        try (PartnerWebhookEndpoint ngo = new PartnerWebhookEndpoint()) {
-            as("platform.admin").body(Map.of("url", ngo.url(), "secret", secret))
-                    .when().put("/api/v1/partners/" + org.arcc.local.KeycloakTokens.DEMO_PARTNER + "/webhook")
+        try (PartnerWebhookEndpoint endpoint = PartnerWebhookEndpoint.start("127.0.0.1", 0, secret, delivery -> { })) {
+            as("platform.admin").body(Map.of("url", endpoint.url("127.0.0.1"), "secret", secret))
+                    .when().put("/api/v1/partners/" + KeycloakTokens.DEMO_PARTNER + "/webhook")
                     .then().statusCode(204);
 
-            // The NGO's system refers her: codes and the attestation only.
-            String reference = "HELPLINE-" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
-            String referralId = asPartner().body(Map.of("cell", "LHE-1", "ageBand", "ADULT_25_59", "incidentCategory",
-                    "RAPE", "consentAttested", true, "partnerReference", reference))
-                    .when().post("/api/v1/referrals")
-                    .then().statusCode(201).body("status", equalTo("RECEIVED")).body("caseId", nullValue())
-                    .extract().path("id");
+            // The NGO refers her: codes and the consent attestation only.
+            String reference = "HELPLINE-" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT);
+            ReferralView sent = referrals.sendReferral(new ReferralRequest().cell("LHE-1").ageBand(AgeBand.ADULT_25_59)
+                    .incidentCategory(IncidentCategory.RAPE).consentAttested(true).partnerReference(reference), null);
+            assertThat(sent.getStatus()).isEqualTo("RECEIVED");
+            assertThat(sent.getCaseId()).isNull();
+            String referralId = sent.getId().toString();
             // Without the survivor's consent there is no referral at all.
-            asPartner().body(Map.of("cell", "LHE-1", "ageBand", "ADULT_25_59", "incidentCategory", "RAPE",
-                    "consentAttested", false)).when().post("/api/v1/referrals")
-                    .then().statusCode(400).contentType(PROBLEM);
+            ArccProblem unattested = catchThrowableOfType(ArccProblem.class, () -> referrals.sendReferral(new ReferralRequest()
+                    .cell("LHE-1").ageBand(AgeBand.ADULT_25_59).incidentCategory(IncidentCategory.RAPE)
+                    .consentAttested(false), null));
+            assertThat(unattested.status()).isEqualTo(400);
 
             // The cell accepts it; a case opens, linked to the referral.
             String caseId = as("lhe1.caseworker").when().post("/api/v1/referrals/" + referralId + "/acceptance")
@@ -72,19 +84,23 @@ class NgoReferralJourneyIT {
                     .body("cell", equalTo("LHE-1")).body("channel", equalTo("NGO_REFERRAL"))
                     .body("incidentType", equalTo("RAPE"));
 
-            // The NGO's endpoint receives "accepted", signed with the shared secret.
-            Delivery accepted = await().atMost(EVENTUALLY).until(() -> ngo.received().stream()
-                    .filter(d -> d.body().contains(referralId) && d.body().contains("\"ACCEPTED\"")).findFirst(),
-                    java.util.Optional::isPresent).orElseThrow();
-            assertThat(signedWith(secret, accepted)).as("X-Arcc-Signature verifies with the partner's secret").isTrue();
-            assertThat(signedWith("another-secret-of-32-characters-or-more", accepted)).isFalse();
-            assertThat(accepted.body()).contains(reference).doesNotContain(caseId);
+            // The NGO's endpoint receives "accepted", its X-Arcc-Signature valid for the shared secret.
+            PartnerWebhookEndpoint.Delivery accepted = await().atMost(EVENTUALLY).until(() -> endpoint.verified().stream()
+                    .filter(d -> d.isAbout(referralId) && "ACCEPTED".equals(d.status())).findFirst(), Optional::isPresent)
+                    .orElseThrow();
+            assertThat(endpoint.refused()).as("deliveries whose signature did not verify").isZero();
+            assertThat(accepted.body().path("partnerReference").asText()).isEqualTo(reference);
+            assertThat(accepted.body().toString()).doesNotContain(caseId);
 
             // The NGO sees its referral's status, never the case or its contents.
-            asPartner().when().get("/api/v1/referrals/" + referralId).then().statusCode(200)
-                    .body("status", equalTo("ACCEPTED")).body("caseId", nullValue());
-            asPartner().when().get("/api/v1/cases/" + caseId).then().statusCode(403).contentType(PROBLEM);
-            asPartner().when().get("/api/v1/cases/" + caseId + "/consents").then().statusCode(403).contentType(PROBLEM);
+            ReferralView polled = referrals.getReferral(sent.getId());
+            assertThat(polled.getStatus()).isEqualTo("ACCEPTED");
+            assertThat(polled.getCaseId()).isNull();
+            UUID theCase = UUID.fromString(caseId);
+            assertThat(catchThrowableOfType(ArccProblem.class, () -> new CasesApi(ngo.cases()).getCase(theCase, null))
+                    .status()).isEqualTo(403);
+            assertThat(catchThrowableOfType(ArccProblem.class, () -> new ConsentApi(ngo.cases()).listConsents(theCase))
+                    .status()).isEqualTo(403);
             asPartner().when().get("/api/v1/evidence/items?caseId=" + caseId).then().statusCode(403).contentType(PROBLEM);
 
             kitRestrictedUntilConsentToTesting(caseId);
@@ -118,15 +134,5 @@ class NgoReferralJourneyIT {
         assertThat(log).containsExactly("COLLECTED", "RELEASED_FOR_TESTING", "SUBMITTED_TO_LAB", "RECEIVED");
         as("lhe1.medical").when().get("/api/v1/evidence/items/" + itemId + "/custody")
                 .then().body("[0].entry.details.restricted", equalTo("true"));
-    }
-
-    /** The scheme of docs/integrations: {@code sha256=} hex HMAC-SHA256 of {@code "<timestamp>.<body>"}. */
-    private static boolean signedWith(String secret, Delivery delivery) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = "sha256=" + HexFormat.of().formatHex(
-                mac.doFinal((delivery.timestamp() + "." + delivery.body()).getBytes(StandardCharsets.UTF_8)));
-        return delivery.signature() != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                delivery.signature().getBytes(StandardCharsets.UTF_8));
     }
 }
