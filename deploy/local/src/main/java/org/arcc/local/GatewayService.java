@@ -31,8 +31,10 @@ final class GatewayService extends QuarkusService {
 
     @Override
     Map<String, String> environment() {
-        return Map.of("ARCC_CASES_URL", settings.casesUrl(), "ARCC_EVIDENCE_URL", settings.evidenceUrl(),
+        Map<String, String> env = new java.util.LinkedHashMap<>(keyTrust());
+        env.putAll(Map.of("ARCC_CASES_URL", settings.casesUrl(), "ARCC_EVIDENCE_URL", settings.evidenceUrl(),
                 "ARCC_LEGAL_URL", settings.legalUrl(), "ARCC_REPORTS_URL", settings.reportsUrl(),
-                "ARCC_OIDC_URL", settings.oidcUrl());
+                "ARCC_OIDC_URL", settings.oidcUrl()));
+        return env;
     }
 }

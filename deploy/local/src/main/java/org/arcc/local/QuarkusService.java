@@ -53,6 +53,17 @@ abstract class QuarkusService extends ProcessComponent {
 
     /** The Kafka bootstrap and OIDC URL every service gets. */
     final Map<String, String> platformEnvironment() {
-        return Map.of("ARCC_OIDC_URL", settings.oidcUrl(), "ARCC_KAFKA_BOOTSTRAP", settings.kafkaBootstrap());
+        Map<String, String> env = new java.util.LinkedHashMap<>(keyTrust());
+        env.put("ARCC_OIDC_URL", settings.oidcUrl());
+        env.put("ARCC_KAFKA_BOOTSTRAP", settings.kafkaBootstrap());
+        return env;
+    }
+
+    /**
+     * Keycloak's signing keys are trusted 30 s here instead of production's 10 min (docs/security.md), so that the
+     * fault suite sees the platform refuse even valid tokens soon after Keycloak goes down.
+     */
+    static Map<String, String> keyTrust() {
+        return Map.of("ARCC_OIDC_JWKS_TTL", "30S", "ARCC_OIDC_JWKS_CLEAN_UP", "5S");
     }
 }
