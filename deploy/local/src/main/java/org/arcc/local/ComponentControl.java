@@ -26,8 +26,8 @@ final class ComponentControl {
     static final List<String> ACTIONS = List.of("kill", "stop", "start", "restart");
     private static final String REQUEST = ".request";
     private static final String RESULT = ".result";
-    /** Keycloak may take minutes to start on a loaded machine; the launcher's own limit for it is 240 s. */
-    private static final Duration ANSWER_WITHIN = Duration.ofMinutes(6);
+    /** Keycloak may take minutes to start on a loaded machine; the launcher's own limit for it is 480 s. */
+    private static final Duration ANSWER_WITHIN = Duration.ofMinutes(10);
 
     private ComponentControl() {
     }

@@ -58,7 +58,7 @@ final class KeycloakServer extends ProcessComponent {
 
     @Override
     void awaitReady(ChildProcess keycloak) {
-        keycloak.awaitHttpOk(settings.oidcUrl() + "/.well-known/openid-configuration", Duration.ofSeconds(240));
+        keycloak.awaitHttpOk(settings.oidcUrl() + "/.well-known/openid-configuration", Duration.ofSeconds(480));
     }
 
     @Override

@@ -46,7 +46,7 @@ final class ComponentCommands {
             builder.environment().put("ARCC_LOCAL_HOME", PlatformUnderTest.platform().home().toString());
             Process process = builder.start();
             process.getOutputStream().close();
-            boolean ended = process.waitFor(7, TimeUnit.MINUTES);
+            boolean ended = process.waitFor(11, TimeUnit.MINUTES);
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             System.out.println("[arcc-local " + action + " " + component + "] " + output);
             assertThat(ended && process.exitValue() == 0).as("arcc-local " + action + " " + component + ": " + output)
