@@ -72,9 +72,14 @@ final class ChildProcess {
     }
 
     void awaitCondition(BooleanSupplier ready, Duration timeout, String what) {
+        awaitCondition(ready, timeout, what, true);
+    }
+
+    /** As above; {@code whileAlive} false waits on a process that has already ended (e.g. for its ports). */
+    void awaitCondition(BooleanSupplier ready, Duration timeout, String what, boolean whileAlive) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready.getAsBoolean()) {
-            if (!process.isAlive()) {
+            if (whileAlive && !process.isAlive()) {
                 throw new PlatformException(name + " exited with code " + process.exitValue() + " before it was ready; see "
                         + log);
             }

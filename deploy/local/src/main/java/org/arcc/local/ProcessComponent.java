@@ -29,10 +29,43 @@ abstract class ProcessComponent implements Component {
 
     @Override
     public final void start() {
-        process = launch();
-        ChildProcess.write(pidFile(), Long.toString(process.pid()));
-        awaitReady(process);
+        for (int attempt = 1;; attempt++) {
+            process = launch();
+            ChildProcess.write(pidFile(), Long.toString(process.pid()));
+            try {
+                awaitReady(process);
+                break;
+            } catch (PlatformException e) {
+                if (attempt == 3 || process.isAlive() || !portWasTaken(process.log())) {
+                    throw e;
+                }
+                // Ports in the ephemeral range (e.g. 48180, 49092) can be held for a while by a client's own outgoing
+                // connection, even one connected to itself while the component was down; it lets go within seconds.
+                System.out.println("  " + name() + " found its port held by another socket; starting it again");
+                process.awaitCondition(() -> ports().values().stream().allMatch(ProcessComponent::bindable),
+                        Duration.ofSeconds(60), "get its ports free", false);
+            }
+        }
         System.out.printf("  %-10s %s%n", name(), readiness());
+    }
+
+    private static boolean portWasTaken(Path log) {
+        try {
+            String text = Files.readString(log);
+            return text.contains("Address already in use") || text.contains("Port already bound");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override

@@ -42,9 +42,12 @@ final class CrashUnderLoad {
             await("intakes flow before the fault").atMost(PATIENCE).until(() -> load.intakesDone() >= 3);
             int before = hit.applyAsInt(load.ledger());
             down.run();
-            await(fault + ": the load feels it (" + hitMeans + ")").atMost(PATIENCE)
-                    .until(() -> hit.applyAsInt(load.ledger()) >= before + 3);
-            up.run();
+            try {
+                await(fault + ": the load feels it (" + hitMeans + ")").atMost(PATIENCE)
+                        .until(() -> hit.applyAsInt(load.ledger()) >= before + 3);
+            } finally {
+                up.run();
+            }
             int doneWhenBack = load.intakesDone();
             await("intakes flow again after " + fault).atMost(PATIENCE).until(() -> load.intakesDone() >= doneWhenBack + 3);
         } finally {

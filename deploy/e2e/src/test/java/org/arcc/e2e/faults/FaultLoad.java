@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A few clients doing what a cell does at intake, in a loop, while a fault happens: a case worker opens a case
  * and records the survivor's consent to evidence collection (cases service), then the medical officer registers
  * a swab kit for it (evidence service, which hears of the case and the consent by event, so this step waits on
- * the broker). Each client is one cell; each POST is retried with its own {@code Idempotency-Key}
- * ({@link RetryingClient}). {@link #stop()} lets every client finish the intake it is in, however long the
- * fault keeps it waiting.
+ * the broker, so the case worker does not wait for it). Each cell has a case worker and a medical officer; each POST
+ * is retried with its own {@code Idempotency-Key} ({@link RetryingClient}). {@link #stop()} lets the case workers
+ * finish the intake they are in and the medical officers register every kit still due.
  */
 final class FaultLoad {
 
@@ -28,6 +28,7 @@ final class FaultLoad {
     static final List<String> CELLS = List.of("lhe2", "mux", "rwp");
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NO_MORE = "no more cases";
 
     private final LoadLedger ledger = new LoadLedger();
     private final RetryingClient client = new RetryingClient(PlatformUnderTest.gatewayUrl(), ledger);
@@ -40,12 +41,24 @@ final class FaultLoad {
     static FaultLoad start() {
         FaultLoad load = new FaultLoad();
         for (String cell : CELLS) {
-            Thread thread = new Thread(() -> load.intakesIn(cell), "fault-load-" + cell);
-            thread.setDaemon(true);
-            load.clients.add(thread);
-            thread.start();
+            java.util.concurrent.BlockingQueue<String> awaitingKits = new java.util.concurrent.LinkedBlockingQueue<>();
+            load.begin("fault-intakes-" + cell, () -> load.intakesIn(cell, awaitingKits));
+            load.begin("fault-kits-" + cell, () -> load.kitsIn(cell, awaitingKits));
         }
         return load;
+    }
+
+    private void begin(String name, Runnable client) {
+        Thread thread = new Thread(() -> {
+            try {
+                client.run();
+            } catch (RuntimeException | Error e) {
+                failures.add(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        clients.add(thread);
+        thread.start();
     }
 
     LoadLedger ledger() {
@@ -57,7 +70,7 @@ final class FaultLoad {
         return "FLT-" + run + "-";
     }
 
-    /** Intakes finished (all three steps answered), whatever happened meanwhile. */
+    /** Intakes finished (case, consent and kit acknowledged), whatever happened meanwhile. */
     int intakesDone() {
         return intakesDone.get();
     }
@@ -73,11 +86,11 @@ final class FaultLoad {
         }
     }
 
-    private void intakesIn(String cell) {
+    /** The case worker's side: opens a case, records consent, and leaves the kit to the medical officer. */
+    private void intakesIn(String cell, java.util.concurrent.BlockingQueue<String> awaitingKits) {
         String caseWorker = cell + ".caseworker";
-        String medical = cell + ".medical";
         try {
-            for (int n = 0; !stopping.get(); n++) {
+            while (!stopping.get()) {
                 HttpResponse<String> opened = client.post("/api/v1/cases", () -> token(caseWorker),
                         "{\"channel\":\"WALK_IN\",\"ageBand\":\"ADULT_25_59\",\"arrivedAt\":\""
                                 + Instant.now().minus(Duration.ofHours(1)) + "\"}", GIVE_UP_AFTER, false);
@@ -87,8 +100,26 @@ final class FaultLoad {
                 }
                 HttpResponse<String> consent = client.post("/api/v1/cases/" + caseId + "/consents", () -> token(caseWorker),
                         "{\"purpose\":\"EVIDENCE_COLLECTION\",\"givenBy\":\"SURVIVOR\"}", GIVE_UP_AFTER, false);
-                if (acknowledged(consent, "consent", "/id", caseWorker, "/api/v1/cases/" + caseId + "/consents#") == null) {
-                    continue;
+                if (acknowledged(consent, "consent", "/id", caseWorker, "/api/v1/cases/" + caseId + "/consents#") != null) {
+                    awaitingKits.add(caseId);
+                }
+            }
+        } finally {
+            awaitingKits.add(NO_MORE);
+        }
+    }
+
+    /**
+     * The medical officer's side: registers a kit for each case with consent, which the evidence service accepts once
+     * the case and consent reached it by event; runs until the case worker has stopped and every kit is registered.
+     */
+    private void kitsIn(String cell, java.util.concurrent.BlockingQueue<String> awaitingKits) {
+        String medical = cell + ".medical";
+        try {
+            for (int n = 0;; n++) {
+                String caseId = awaitingKits.take();
+                if (caseId.equals(NO_MORE)) {
+                    return;
                 }
                 HttpResponse<String> kit = client.post("/api/v1/evidence/items", () -> token(medical),
                         "{\"caseId\":\"" + caseId + "\",\"type\":\"SWABS\",\"kitNumber\":\"" + kitPrefix()
@@ -98,8 +129,8 @@ final class FaultLoad {
                 acknowledged(kit, "kit", "/item/id", medical, "/api/v1/evidence/items/");
                 intakesDone.incrementAndGet();
             }
-        } catch (RuntimeException | Error e) {
-            failures.add(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

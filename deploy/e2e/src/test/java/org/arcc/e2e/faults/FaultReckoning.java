@@ -93,7 +93,7 @@ final class FaultReckoning {
 
         int acknowledged = cases.size() + consents.size() + kits.size();
         String row = String.format("| %s | %d (%d) | %d | %d / %d / %d | %d: %d, %d, %d | %d | %d, %d, %d | %d / %d / %d "
-                + "| %d, %d, %d; %d, %d, %d; %s; %s | %d |",
+                + "| %d, %d; %d, %d, %d; %s; %s | %d |",
                 fault, ledger.requests(), ledger.attempts(), ledger.retriedRequests(), ledger.lost(), ledger.serverErrors(),
                 ledger.internalErrors(), acknowledged, cases.size(), consents.size(), kits.size(), readable,
                 storedCases, storedConsents, storedKits, onBroker + outboxLeft, onBroker, redelivered,
