@@ -72,9 +72,14 @@ final class ChildProcess {
     }
 
     void awaitCondition(BooleanSupplier ready, Duration timeout, String what) {
+        awaitCondition(ready, timeout, what, true);
+    }
+
+    /** As above; {@code whileAlive} false waits on a process that has already ended (e.g. for its ports). */
+    void awaitCondition(BooleanSupplier ready, Duration timeout, String what, boolean whileAlive) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready.getAsBoolean()) {
-            if (!process.isAlive()) {
+            if (whileAlive && !process.isAlive()) {
                 throw new PlatformException(name + " exited with code " + process.exitValue() + " before it was ready; see "
                         + log);
             }
@@ -105,8 +110,35 @@ final class ChildProcess {
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** Ends the process and anything it started at once (SIGKILL), as a crash would, and waits until they are gone. */
+    void kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle descendant : descendants) {
+                descendant.onExit().get(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new PlatformException(name + " did not end within 10 s of SIGKILL");
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** True when something accepts connections on this local port. */
+    static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static void write(Path file, String text) {

@@ -27,6 +27,11 @@ record LocalSettings(Path root, Path home, int postgresPort, String externalPost
         return home.resolve("logs");
     }
 
+    /** The pid file of each running component, and the control requests of {@code arcc-local kill|stop|start|restart}. */
+    Path run() {
+        return home.resolve("run");
+    }
+
     String kafkaBootstrap() {
         return externalKafka != null ? externalKafka : "localhost:" + kafkaPort;
     }

@@ -47,8 +47,7 @@ import io.restassured.path.json.JsonPath;
 @Order(1)
 class DashboardBrowserIT {
 
-    private static final String DASHBOARD = PlatformUnderTest.GATEWAY + "/dashboard";
-    private static final String PASSWORD = "Demo-Passw0rd!";
+    private static final String DASHBOARD = PlatformUnderTest.gatewayUrl() + "/dashboard";
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Path SCREENSHOTS = TARGET.resolve("dashboard-screenshots");
     private static final String URDU_TITLE = "اے آر سی سی ڈیش بورڈ";
@@ -71,7 +70,7 @@ class DashboardBrowserIT {
         // The launcher's demo cases reach reporting by event: wait until the figures stop changing, so the page and
         // the API are compared on the same figures.
         YearMonth now = YearMonth.now(ZoneId.of("Asia/Karachi"));
-        String table = PlatformUnderTest.GATEWAY + "/api/v1/reports/tables/deadline-compliance?from=" + now.minusMonths(6)
+        String table = PlatformUnderTest.gatewayUrl() + "/api/v1/reports/tables/deadline-compliance?from=" + now.minusMonths(6)
                 + "&to=" + now.minusMonths(1);
         String[] previous = { "" };
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(3)).until(() -> {
@@ -150,7 +149,7 @@ class DashboardBrowserIT {
         if (section.equals("trend")) {
             request = request.queryParam("category", "TOTAL");
         }
-        JsonPath answer = request.when().get(PlatformUnderTest.GATEWAY + "/api/v1/reports/tables/" + tableId)
+        JsonPath answer = request.when().get(PlatformUnderTest.gatewayUrl() + "/api/v1/reports/tables/" + tableId)
                 .then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> rows = answer.getList("rows");
         List<WebElement> cells = browser.findElements(By.cssSelector("#figures-" + section + " td[data-category]"));
@@ -216,7 +215,7 @@ class DashboardBrowserIT {
                 && !Files.exists(downloads.resolve(expectedName + ".crdownload")));
         String csv = Files.readString(file, StandardCharsets.UTF_8);
         String api = given().auth().oauth2(token).accept("text/csv").queryParam("from", from).queryParam("to", to)
-                .when().get(PlatformUnderTest.GATEWAY + "/api/v1/reports/tables/survivors-by-age-band")
+                .when().get(PlatformUnderTest.gatewayUrl() + "/api/v1/reports/tables/survivors-by-age-band")
                 .then().statusCode(200).extract().asString();
         assertThat(csv).isEqualTo(api).startsWith("table,geography").contains("< 5");
         Files.copy(file, SCREENSHOTS.resolve(expectedName), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -251,7 +250,7 @@ class DashboardBrowserIT {
         wait(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertThat(browser.getCurrentUrl()).as("Keycloak's login page").contains("/realms/arcc/protocol/openid-connect/auth");
         browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("password")).sendKeys(PlatformUnderTest.tokens().realm().password(username));
         browser.findElement(By.id("kc-login")).click();
         try {
             wait(Duration.ofSeconds(90)).until(d -> List.of("ready", "error")
@@ -283,11 +282,7 @@ class DashboardBrowserIT {
 
     /** A token for the API side of the comparison before any browser exists (development client arcc-cli). */
     private static String cliToken(String username) {
-        return given().contentType("application/x-www-form-urlencoded")
-                .formParam("grant_type", "password").formParam("client_id", "arcc-cli")
-                .formParam("username", username).formParam("password", PASSWORD)
-                .when().post("http://localhost:8180/realms/arcc/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        return PlatformUnderTest.tokens().user(username);
     }
 
     private static String executable(String variable, String fallback) {

@@ -32,9 +32,7 @@ import io.restassured.http.ContentType;
 @Order(2)
 class LocalPlatformIT {
 
-    private static final String GATEWAY = "http://localhost:8080";
-    private static final String TOKEN_URL = "http://localhost:8180/realms/arcc/protocol/openid-connect/token";
-    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8180, 9092, 9093, 15432);
+    private static final String GATEWAY = PlatformUnderTest.gatewayUrl();
 
     private static Path home;
     private static StringBuffer output;
@@ -56,7 +54,7 @@ class LocalPlatformIT {
         given().auth().oauth2(khi).when().get(GATEWAY + "/api/v1/cases/" + id)
                 .then().statusCode(200).body("id", equalTo(id)).body("channel", equalTo("WALK_IN"));
 
-        try (KafkaTopicReader reader = new KafkaTopicReader("localhost:9092", "arcc.cases.v1")) {
+        try (KafkaTopicReader reader = new KafkaTopicReader(PlatformUnderTest.kafkaBootstrap(), "arcc.cases.v1")) {
             ConsumerRecord<String, String> opened = reader.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(60));
             assertThat(KafkaTopicReader.header(opened, "ce_type")).isEqualTo("arcc.case.opened.v1");
         }
@@ -70,11 +68,12 @@ class LocalPlatformIT {
 
         assertThat(PlatformUnderTest.platform().stop()).as("stop command finished and the platform process ended").isTrue();
         List<String> leftovers = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(home.toString()) || c.contains("quarkus-run.jar")
-                        || c.contains("keycloak-26.5.5")).orElse(false))
+                .filter(p -> p.info().commandLine().map(c -> c.contains(home.toString())
+                        || c.contains(PlatformUnderTest.ROOT.toString())
+                                && (c.contains("quarkus-run.jar") || c.contains("keycloak-26.5.5"))).orElse(false))
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
         assertThat(leftovers).as("processes left behind").isEmpty();
-        for (int port : PORTS) {
+        for (int port : PlatformUnderTest.ports()) {
             assertThat(listening(port)).as("port " + port + " still open").isFalse();
         }
     }
@@ -153,10 +152,7 @@ class LocalPlatformIT {
     }
 
     private static String token(String username) {
-        return given().contentType("application/x-www-form-urlencoded")
-                .formParam("grant_type", "password").formParam("client_id", "arcc-cli")
-                .formParam("username", username).formParam("password", "Demo-Passw0rd!")
-                .when().post(TOKEN_URL).then().statusCode(200).extract().path("access_token");
+        return PlatformUnderTest.tokens().user(username);
     }
 
     private static boolean listening(int port) {

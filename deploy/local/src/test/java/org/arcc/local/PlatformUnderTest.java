@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -15,18 +16,27 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The whole platform started once with {@code deploy/local/arcc-local} for every IT of this module (it takes
- * minutes to start): the first test class that needs it starts it, and it is stopped when the test run ends, unless
- * a test stopped it first ({@link LocalPlatformIT} does, to check that stopping leaves nothing behind).
+ * The whole platform started once with {@code deploy/local/arcc-local} for every IT of a test run (it takes minutes
+ * to start): the first test class that needs it starts it, and it is stopped when the test run ends, unless a test
+ * stopped it first ({@link LocalPlatformIT} does, to check that stopping leaves nothing behind). Shared with
+ * {@code deploy/e2e} through this module's test-jar.
+ * <p>
+ * Ports and the Keycloak URL come from the same environment variables as the launcher's ({@link LocalSettings}:
+ * {@code ARCC_GATEWAY_PORT}, {@code ARCC_KEYCLOAK_PORT}, {@code ARCC_KAFKA_PORT}, ... with the standard defaults), so
+ * a platform started here with other ports is found at those ports. A platform started by the tests gets a fresh
+ * home in a temporary directory.
  * <p>
  * While working on one IT, {@code -Darcc.platform.home=<ARCC_LOCAL_HOME of a platform already started with
  * arcc-local>} uses that platform instead and leaves it running, e.g.
- * {@code ./mvnw -o -pl deploy/local verify -Dit.test=DashboardBrowserIT -Darcc.platform.home=/tmp/arcc}.
+ * {@code ./mvnw -o -pl deploy/local verify -Dit.test=DashboardBrowserIT -Darcc.platform.home=/tmp/arcc} (with the
+ * same {@code ARCC_*_PORT} variables the platform was started with).
  */
 public final class PlatformUnderTest implements BeforeAllCallback {
 
-    static final Path ROOT = Path.of(System.getProperty("arcc.root", "../..")).toAbsolutePath().normalize();
-    static final String GATEWAY = "http://localhost:8080";
+    /** The repository's root (failsafe passes it as {@code arcc.root}). */
+    public static final Path ROOT = Path.of(System.getProperty("arcc.root", "../..")).toAbsolutePath().normalize();
+    private static final LocalSettings SETTINGS = LocalSettings.fromEnvironment(ROOT);
+    private static final KeycloakTokens TOKENS = new KeycloakTokens(SETTINGS.oidcUrl(), DemoRealm.of(ROOT));
 
     private static Running running;
 
@@ -37,9 +47,49 @@ public final class PlatformUnderTest implements BeforeAllCallback {
     }
 
     /** The running platform; its class must be extended with {@code @ExtendWith(PlatformUnderTest.class)}. */
-    static Running platform() {
+    public static Running platform() {
         assertThat(running).as("the platform was started (@ExtendWith(PlatformUnderTest.class))").isNotNull();
         return running;
+    }
+
+    /** Where the gateway answers, e.g. {@code http://localhost:8080}. */
+    public static String gatewayUrl() {
+        return SETTINGS.gatewayUrl();
+    }
+
+    /** The realm's URL, the tokens' issuer, e.g. {@code http://localhost:8180/realms/arcc}. */
+    public static String realmUrl() {
+        return SETTINGS.oidcUrl();
+    }
+
+    /** Keycloak's base URL (without the realm), e.g. {@code http://localhost:8180}, as SDK clients take it. */
+    public static String keycloakUrl() {
+        return SETTINGS.keycloakBase();
+    }
+
+    /** The broker's bootstrap address, e.g. {@code localhost:9092}. */
+    public static String kafkaBootstrap() {
+        return SETTINGS.kafkaBootstrap();
+    }
+
+    /**
+     * A service's database on the platform's embedded PostgreSQL ({@code cases}, {@code evidence}, {@code legal},
+     * {@code reporting}), for tests that play someone with direct database access (user {@code postgres}).
+     */
+    public static String databaseUrl(String database) {
+        return "jdbc:postgresql://localhost:" + SETTINGS.postgresPort() + "/" + database;
+    }
+
+    /** Every port the platform listens on. */
+    public static List<Integer> ports() {
+        return List.of(SETTINGS.gatewayPort(), SETTINGS.casesPort(), SETTINGS.evidencePort(), SETTINGS.legalPort(),
+                SETTINGS.reportsPort(), SETTINGS.keycloakPort(), SETTINGS.kafkaPort(), SETTINGS.kafkaControllerPort(),
+                SETTINGS.postgresPort());
+    }
+
+    /** Tokens from the platform's Keycloak for the demo users and API clients of deploy/keycloak/arcc-realm.json. */
+    public static KeycloakTokens tokens() {
+        return TOKENS;
     }
 
     private static synchronized Running start() {
@@ -54,7 +104,7 @@ public final class PlatformUnderTest implements BeforeAllCallback {
     }
 
     /** A started platform: its home, what the launcher printed, and how to stop it. */
-    static final class Running implements AutoCloseable {
+    public static final class Running implements AutoCloseable {
 
         private final Path home;
         private final Process process;
@@ -100,16 +150,18 @@ public final class PlatformUnderTest implements BeforeAllCallback {
             System.out.printf("[arcc-local] cold start measured by the test: %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
         }
 
-        Path home() {
+        /** The platform's {@code ARCC_LOCAL_HOME}: its data, logs and pid files. */
+        public Path home() {
             return home;
         }
 
-        String output() {
+        /** What the launcher printed so far (empty for a platform started outside the tests). */
+        public String output() {
             return output.toString();
         }
 
         /** Runs {@code arcc-local stop}; true when the stop command and the platform both ended in time. */
-        synchronized boolean stop() throws Exception {
+        public synchronized boolean stop() throws Exception {
             if (stopped) {
                 return true;
             }
