@@ -104,7 +104,7 @@ class KeycloakDownIT {
         String afterwards = tokens.fresh(USER);
         java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            await("a valid token works again once Keycloak is back").atMost(Duration.ofMinutes(4))
+            await("a valid token works again once Keycloak is back").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofSeconds(1)).until(() -> {
                         HttpResponse<String> answer = call(routes.get(0), afterwards);
                         last.set(answer.statusCode() + " " + answer.body());
