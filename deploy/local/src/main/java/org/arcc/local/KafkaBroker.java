@@ -67,11 +67,12 @@ final class KafkaBroker extends ProcessComponent {
         return ChildProcess.start("kafka", server, Map.of(), settings.home(), settings.logs());
     }
 
+    /** Generous: after a crash the broker first recovers its logs, which takes minutes on a loaded machine. */
     @Override
     void awaitReady(ChildProcess kafka) {
-        kafka.awaitCondition(() -> ChildProcess.listening(settings.kafkaPort()), Duration.ofSeconds(90),
+        kafka.awaitCondition(() -> ChildProcess.listening(settings.kafkaPort()), Duration.ofSeconds(180),
                 "listen on port " + settings.kafkaPort());
-        kafka.awaitCondition(this::answers, Duration.ofSeconds(90), "answer as a cluster");
+        kafka.awaitCondition(this::answers, Duration.ofSeconds(180), "answer as a cluster");
     }
 
     @Override

@@ -43,7 +43,8 @@ abstract class QuarkusService extends ProcessComponent {
 
     @Override
     final void awaitReady(ChildProcess process) {
-        process.awaitHttpOk(url() + "/q/health/ready", Duration.ofSeconds(90));
+        // Generous: a restarted service (arcc-local start) may need minutes on a loaded machine.
+        process.awaitHttpOk(url() + "/q/health/ready", Duration.ofSeconds(180));
     }
 
     @Override

@@ -44,15 +44,21 @@ final class DirectTokens {
         String clients = base + "/admin/realms/arcc/clients";
         ObjectNode client = (ObjectNode) send(HttpRequest.newBuilder(URI.create(clients + "?clientId="
                 + KeycloakTokens.DEV_CLIENT)).header("Authorization", "Bearer " + admin).GET()).get(0);
-        String asItWas = client.toString();
         String id = client.path("id").asText();
         ObjectNode attributes = client.has("attributes") ? (ObjectNode) client.get("attributes") : client.putObject("attributes");
+        // Keycloak keeps attributes a PUT leaves out, so the old lifespan is written back explicitly: the client's own,
+        // or else the realm's (which it inherited).
+        String asItWas = attributes.hasNonNull("access.token.lifespan") && !attributes.get("access.token.lifespan").asText()
+                .isBlank() ? attributes.get("access.token.lifespan").asText()
+                : send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/arcc")).header("Authorization", "Bearer "
+                        + admin).GET()).path("accessTokenLifespan").asText();
         attributes.put("access.token.lifespan", Integer.toString(seconds));
         update(clients + "/" + id, admin, client.toString());
         try {
             return fresh(username);
         } finally {
-            update(clients + "/" + id, admin, asItWas);
+            attributes.put("access.token.lifespan", asItWas);
+            update(clients + "/" + id, admin, client.toString());
         }
     }
 
