@@ -46,6 +46,8 @@ final class KafkaBroker extends ProcessComponent {
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "log.dirs=" + data(),
                 "num.partitions=3",
+                // Topics keep every event: reporting rebuilds its projections by replaying them from the start.
+                "log.retention.ms=-1",
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
