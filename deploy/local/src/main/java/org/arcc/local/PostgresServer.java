@@ -75,7 +75,7 @@ final class PostgresServer implements Component {
         for (String service : DATABASES) {
             prepareDatabase(service, secrets.getProperty("postgres." + service + ".password"));
         }
-        postmaster().ifPresent(pid -> ChildProcess.write(pidFile(), Long.toString(pid)));
+        postmaster().ifPresent(pid -> PidFile.write(settings, name(), pid));
         System.out.println("  postgres   ready on port " + settings.postgresPort() + " (data in " + data + ")");
     }
 
@@ -112,7 +112,7 @@ final class PostgresServer implements Component {
             }
             postgres = null;
         }
-        forgetPid();
+        PidFile.forget(settings, name());
     }
 
     /** SIGKILL to the postmaster and its backends; the next start recovers from the write-ahead log. */
@@ -134,7 +134,7 @@ final class PostgresServer implements Component {
             // pg_ctl stop finds no server: expected
         }
         postgres = null;
-        forgetPid();
+        PidFile.forget(settings, name());
     }
 
     @Override
@@ -152,15 +152,4 @@ final class PostgresServer implements Component {
         }
     }
 
-    private Path pidFile() {
-        return settings.run().resolve(name() + ".pid");
-    }
-
-    private void forgetPid() {
-        try {
-            Files.deleteIfExists(pidFile());
-        } catch (IOException ignored) {
-            // a stale pid file names a process that is gone
-        }
-    }
 }

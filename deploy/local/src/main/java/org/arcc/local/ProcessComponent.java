@@ -31,7 +31,7 @@ abstract class ProcessComponent implements Component {
     public final void start() {
         for (int attempt = 1;; attempt++) {
             process = launch();
-            ChildProcess.write(pidFile(), Long.toString(process.pid()));
+            PidFile.write(settings, name(), process.pid());
             try {
                 awaitReady(process);
                 break;
@@ -75,7 +75,7 @@ abstract class ProcessComponent implements Component {
             process.stop(Duration.ofSeconds(20));
             process = null;
         }
-        forgetPid();
+        PidFile.forget(settings, name());
     }
 
     @Override
@@ -84,7 +84,7 @@ abstract class ProcessComponent implements Component {
             process.kill();
             process = null;
         }
-        forgetPid();
+        PidFile.forget(settings, name());
     }
 
     @Override
@@ -92,17 +92,6 @@ abstract class ProcessComponent implements Component {
         return process != null && process.isAlive();
     }
 
-    private Path pidFile() {
-        return settings.run().resolve(name() + ".pid");
-    }
-
-    private void forgetPid() {
-        try {
-            Files.deleteIfExists(pidFile());
-        } catch (IOException ignored) {
-            // a stale pid file names a process that is gone; nothing reads it without checking
-        }
-    }
 
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
