@@ -60,6 +60,15 @@ final class Reckoning {
         return lines;
     }
 
+    /**
+     * The run's verdict on what Gatling's assertions cannot see (records read back, the rate limit's windows): a line
+     * {@code deploy/load/arcc-load} looks for to set its exit status. Not an exception: thrown from
+     * {@code Simulation.after()} it would stop Gatling before its HTML report.
+     */
+    static String verdict(List<String> broken) {
+        return broken.isEmpty() ? "- verdict: held" : "- verdict: BROKEN: " + String.join("; ", broken);
+    }
+
     /** Writes the run's report to {@code load.report.dir} (default {@code target/load}) and prints it. */
     static Path write(String name, List<String> lines) {
         Path dir = Path.of(System.getProperty("load.report.dir", "target/load"));
