@@ -141,10 +141,7 @@ public class DayOfSixCellsSimulation extends Simulation {
                 .exec(requests.post("open case", "/api/v1/cases", as("caseWorker"), JSON_CASE)
                         .check(status().is(201), jsonPath("$.id").saveAs("caseId")))
                 .exitHereIfFailed()
-                .exec(session -> {
-                    ledger.acknowledged("case", session.getString("caseId"), session.getString("caseWorker"));
-                    return session;
-                })
+                .exec(caseAcknowledged())
                 .exec(requests.put("record identity", "/api/v1/cases/#{caseId}/identity", as("caseWorker"), JSON_IDENTITY)
                         .check(status().in(200, 201, 204)))
                 // Testing before collection: once the evidence service knows the consent to collection, it knows this one.
@@ -161,6 +158,14 @@ public class DayOfSixCellsSimulation extends Simulation {
                         requests.get("read case", "/api/v1/cases/#{caseId}", as("medical")).check(status().is(200)),
                         requests.get("list cases", "/api/v1/cases?size=20", as("caseWorker")).check(status().is(200)),
                         requests.get("read case", "/api/v1/cases/#{caseId}", as("supervisor")).check(status().is(200)));
+    }
+
+    /** The case the last answer acknowledged, for the reckoning (read back by the cell's case worker). */
+    private ChainBuilder caseAcknowledged() {
+        return exec(session -> {
+            ledger.acknowledged("case", session.getString("caseId"), session.getString("caseWorker"));
+            return session;
+        });
     }
 
     private ChainBuilder consent(String purpose) {
@@ -217,10 +222,7 @@ public class DayOfSixCellsSimulation extends Simulation {
                 .exec(requests.post("cell accepts referral", "/api/v1/referrals/#{referralId}/acceptance", as("caseWorker"), null)
                         .check(status().in(200, 201), jsonPath("$.caseId").saveAs("caseId")))
                 .exitHereIfFailed()
-                .exec(session -> {
-                    ledger.acknowledged("case", session.getString("caseId"), session.getString("caseWorker"));
-                    return session;
-                })
+                .exec(caseAcknowledged())
                 .exec(requests.get("partner reads referral", "/api/v1/referrals/#{referralId}", fixed("client:ngo-demo"))
                         .check(status().is(200), jsonPath("$.status").is("ACCEPTED")))
                 .exec(consent("STATISTICS"))
