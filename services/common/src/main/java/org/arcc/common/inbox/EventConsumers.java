@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.arcc.common.kafka.KafkaClients;
-import org.arcc.common.tracing.EventTracing;
+import org.arcc.common.telemetry.EventTracing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -14,7 +14,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.arcc.common.request.CurrentRequest;
-import org.arcc.common.tracing.EventTracing;
+import org.arcc.common.telemetry.EventTracing;
 import org.arcc.contracts.EventType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

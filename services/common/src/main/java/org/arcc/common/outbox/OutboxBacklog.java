@@ -1,17 +1,13 @@
 package org.arcc.common.outbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import io.micrometer.core.instrument.Gauge;
+import org.arcc.common.telemetry.DatabaseGauges;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
@@ -33,22 +29,9 @@ public class OutboxBacklog {
     MeterRegistry metrics;
 
     void register(@Observes StartupEvent event) {
-        Gauge.builder(BACKLOG, this, backlog -> backlog.read("SELECT count(*) FROM outbox_event"))
-                .description("Events in the outbox not yet published to Kafka").register(metrics);
-        Gauge.builder(OLDEST_AGE, this, backlog -> backlog.read(
-                "SELECT coalesce(extract(epoch FROM now() - min(occurred_at)), 0) FROM outbox_event"))
-                .description("Seconds the oldest unpublished event has waited in the outbox (0 when empty)")
-                .register(metrics);
-    }
-
-    /** NaN when the database cannot be read: "unknown", which no alert mistakes for "empty". */
-    private double read(String sql) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? rs.getDouble(1) : Double.NaN;
-        } catch (SQLException e) {
-            return Double.NaN;
-        }
+        DatabaseGauges.register(metrics, BACKLOG, "Events in the outbox not yet published to Kafka", dataSource,
+                "SELECT count(*) FROM outbox_event");
+        DatabaseGauges.register(metrics, OLDEST_AGE, "Seconds the oldest unpublished event has waited (0 when none)",
+                dataSource, "SELECT coalesce(extract(epoch FROM now() - min(occurred_at)), 0) FROM outbox_event");
     }
 }

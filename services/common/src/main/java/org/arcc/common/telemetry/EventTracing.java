@@ -1,4 +1,4 @@
-package org.arcc.common.tracing;
+package org.arcc.common.telemetry;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package org.arcc.common.events;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,10 +12,13 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.arcc.common.audit.AuditWatch;
+import org.arcc.contracts.telemetry.PlatformMetrics;
 import org.arcc.testing.EmbeddedPostgresResource;
 import org.arcc.testing.KafkaBrokerResource;
 import org.arcc.testing.KafkaTopicReader;
 import org.arcc.testing.OidcTestServerResource;
+import org.arcc.testing.RecordedSpans;
 import org.junit.jupiter.api.Test;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -28,14 +32,16 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * One trace across the event backbone: the span that records an event is the parent of the span in which the
- * consumer applies it, though the relay publishes later on a thread of its own and the event crosses Kafka.
+ * Telemetry of the shared code every service runs. One trace across the event backbone: the span that records an
+ * event is the parent of the span in which the consumer applies it, though the relay publishes later on a thread of
+ * its own and the event crosses Kafka. And /q/metrics exposes every metric the dashboard and alerts read from every
+ * service ({@link PlatformMetrics}).
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "tracing"))
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(OidcTestServerResource.class)
-class EventTracingTest {
+class TelemetryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     /** What a consumer span may say: where the event was and what it is, never what it carries. */
@@ -51,6 +57,9 @@ class EventTracingTest {
 
     @Inject
     RecordedSpans spans;
+
+    @Inject
+    AuditWatch auditWatch;
 
     @Test
     void theConsumerAppliesAnEventInTheTraceOfTheRequestThatRecordedIt() throws Exception {
@@ -79,5 +88,24 @@ class EventTracingTest {
                 .isEqualTo(StepProjection.CONSUMER);
         assertThat(applied.getAttributes().asMap().keySet()).extracting(AttributeKey::getKey)
                 .as("ids, topic and type only: no payload field").isSubsetOf(CONSUMER_ATTRIBUTES);
+    }
+
+    @Test
+    void metricsExposeWhatTheDashboardAndAlertsReadAndNoCaseId() {
+        String aggregate = "measured-" + UUID.randomUUID();
+        steps.commit(List.of(aggregate), 1, 1);
+        assertThat(auditWatch.check(List.of()).intact()).as("a fresh audit trail is intact").isTrue();
+        given().get("/nothing-here").then().statusCode(404);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            for (PlatformMetrics.Metric metric : PlatformMetrics.exposedBy(PlatformMetrics.Exposer.EVERY_SERVICE)) {
+                assertThat(metric.series()).as(metric.name())
+                        .anySatisfy(series -> assertThat(metrics).containsPattern("(?m)^" + series + "[{ ]"));
+            }
+            assertThat(metrics).contains("arcc_events_recorded_total{type=\"arcc.test.step.v1\"}")
+                    .contains("http_server_requests_seconds_bucket{")
+                    .doesNotContain(aggregate);
+        });
     }
 }
