@@ -238,12 +238,14 @@ class OverlayContentsTest {
             String name = name(deployment);
             List<JsonNode> peers = policies.peersOf(podLabels.get(name));
             assertThat(peers).as(name + " is reachable by someone").isNotEmpty();
+            assertThat(peers).as(name + " lets Prometheus scrape it").anyMatch(NetworkPolicies::isPrometheus);
+            peers = peers.stream().filter(peer -> !NetworkPolicies.isPrometheus(peer)).toList();
             if ("gateway".equals(name)) {
-                assertThat(peers).as("the gateway accepts the ingress controller only").allSatisfy(peer ->
+                assertThat(peers).as("the gateway accepts the ingress controller (and Prometheus) only").allSatisfy(peer ->
                         assertThat(peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
                                 .isEqualTo("ingress-nginx"));
             } else {
-                assertThat(peers).as(name + " accepts the gateway only")
+                assertThat(peers).as(name + " accepts the gateway (and Prometheus) only")
                         .allSatisfy(peer -> assertThat(NetworkPolicies.selectsPod(peer, gateway)).isTrue());
             }
         }
@@ -323,7 +325,7 @@ class OverlayContentsTest {
         List<JsonNode> peersOf(JsonNode podLabels) {
             List<JsonNode> peers = new ArrayList<>();
             for (ObjectNode policy : all) {
-                if (matches(policy.at("/spec/podSelector/matchLabels"), podLabels)) {
+                if (selects(policy.at("/spec/podSelector"), podLabels)) {
                     for (JsonNode rule : policy.at("/spec/ingress")) {
                         assertThat(rule.has("from")).as(name(policy) + ": a rule without 'from' lets everyone in").isTrue();
                         rule.path("from").forEach(peers::add);
@@ -333,9 +335,33 @@ class OverlayContentsTest {
             return peers;
         }
 
+        /** The prometheus-operator's Prometheus, in namespace monitoring: it may scrape, nothing else. */
+        static boolean isPrometheus(JsonNode peer) {
+            return "monitoring".equals(peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+                    && "prometheus".equals(peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText());
+        }
+
         /** Whether a peer's pod selector (in this namespace) selects a pod with these labels. */
         static boolean selectsPod(JsonNode peer, JsonNode podLabels) {
             return peer.has("podSelector") && matches(peer.at("/podSelector/matchLabels"), podLabels);
+        }
+
+        /** A label selector: its matchLabels and its matchExpressions (operator In, the only one used here). */
+        static boolean selects(JsonNode selector, JsonNode labels) {
+            if (!matches(selector.path("matchLabels"), labels)) {
+                return false;
+            }
+            for (JsonNode expression : selector.path("matchExpressions")) {
+                assertThat(expression.path("operator").asText()).as("selector operator").isEqualTo("In");
+                boolean in = false;
+                for (JsonNode value : expression.path("values")) {
+                    in |= value.asText().equals(labels.path(expression.path("key").asText()).asText(null));
+                }
+                if (!in) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         static boolean matches(JsonNode matchLabels, JsonNode labels) {

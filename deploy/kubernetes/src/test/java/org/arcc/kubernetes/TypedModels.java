@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -16,29 +17,35 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
- * Reads a manifest into the typed model of its kind: the fabric8 Kubernetes model for Kubernetes' own kinds and
- * Strimzi's API model for Kafka's. Both models keep unknown fields in a side map ({@code @JsonAnySetter}), which would
- * let a misspelt field through silently; this reader turns that off, so an unknown field is refused.
+ * Reads a manifest into the typed model of its kind: the fabric8 Kubernetes model for Kubernetes' own kinds and for
+ * the prometheus-operator's (ServiceMonitor, PrometheusRule), Strimzi's API model for Kafka's. Both models keep
+ * unknown fields in a side map ({@code @JsonAnySetter}), which would let a misspelt field through silently; this
+ * reader turns that off, so an unknown field is refused.
  */
 final class TypedModels {
 
-    static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
-            "Deployment", Deployment.class,
-            "Service", Service.class,
-            "PodDisruptionBudget", PodDisruptionBudget.class,
-            "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
-            "Ingress", Ingress.class,
-            "NetworkPolicy", NetworkPolicy.class,
-            "Kafka", Kafka.class,
-            "KafkaNodePool", KafkaNodePool.class,
-            "KafkaTopic", KafkaTopic.class,
-            "KafkaUser", KafkaUser.class);
+    static final Map<String, Class<? extends HasMetadata>> KINDS = Map.ofEntries(
+            Map.entry("Deployment", Deployment.class),
+            Map.entry("Service", Service.class),
+            Map.entry("ConfigMap", ConfigMap.class),
+            Map.entry("PodDisruptionBudget", PodDisruptionBudget.class),
+            Map.entry("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+            Map.entry("Ingress", Ingress.class),
+            Map.entry("NetworkPolicy", NetworkPolicy.class),
+            Map.entry("Kafka", Kafka.class),
+            Map.entry("KafkaNodePool", KafkaNodePool.class),
+            Map.entry("KafkaTopic", KafkaTopic.class),
+            Map.entry("KafkaUser", KafkaUser.class),
+            Map.entry("ServiceMonitor", ServiceMonitor.class),
+            Map.entry("PrometheusRule", PrometheusRule.class));
 
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

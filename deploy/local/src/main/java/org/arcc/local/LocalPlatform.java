@@ -191,6 +191,9 @@ public final class LocalPlatform {
                 + "   (evidence's Ed25519 public key, SPKI base64: what verifiers check signed checkpoints against)");
         System.out.println("  Kafka            " + settings.kafkaBootstrap());
         System.out.println("  Logs             " + settings.logs());
+        if (!settings.tracing().isEmpty()) {
+            System.out.println("  Traces           exported to " + settings.tracing().get("ARCC_OTLP_ENDPOINT") + " (OTLP/HTTP)");
+        }
         System.out.println();
         System.out.println("  Demo logins (development only), password " + DemoData.DEMO_PASSWORD + ":");
         System.out.println("    <cell>.caseworker, .supervisor, .medical, .counsellor, .legal for isb khi lhe1 lhe2 mux rwp;");

@@ -23,6 +23,20 @@ record LocalSettings(Path root, Path home, int postgresPort, String externalPost
                 port(env, "ARCC_GATEWAY_PORT", 8080));
     }
 
+    /**
+     * Tracing for every service and the gateway: with {@code ARCC_OTLP_ENDPOINT} set (an OTLP/HTTP collector, e.g.
+     * {@code http://localhost:4318}) they export every trace there ({@code ARCC_TRACE_SAMPLING}, default 1 here);
+     * unset, nothing is exported (docs/operations.md).
+     */
+    Map<String, String> tracing() {
+        String endpoint = System.getenv("ARCC_OTLP_ENDPOINT");
+        if (endpoint == null || endpoint.isBlank()) {
+            return Map.of();
+        }
+        return Map.of("ARCC_OTLP_ENDPOINT", endpoint.trim(),
+                "ARCC_TRACE_SAMPLING", System.getenv().getOrDefault("ARCC_TRACE_SAMPLING", "1"));
+    }
+
     Path logs() {
         return home.resolve("logs");
     }

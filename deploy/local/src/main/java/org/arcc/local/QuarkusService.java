@@ -35,6 +35,7 @@ abstract class QuarkusService extends ProcessComponent {
             throw new PlatformException(name() + " is not built (" + jar + " is missing); run ./mvnw install -DskipTests");
         }
         Map<String, String> env = new java.util.LinkedHashMap<>(environment());
+        env.putAll(settings.tracing());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port()));
         return ChildProcess.start(name(), List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xms32m", "-Xmx192m",
                 "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxDirectMemorySize=64m", "-jar", jar.toString()),

@@ -124,6 +124,11 @@ public final class PlatformUnderTest implements BeforeAllCallback {
             ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("deploy/local/arcc-local").toString(), "start")
                     .directory(ROOT.toFile()).redirectErrorStream(true);
             builder.environment().put("ARCC_LOCAL_HOME", home.toString());
+            // A suite with a trace collector of its own (deploy/e2e's TraceCollection) has the platform export to it.
+            String otlpEndpoint = System.getProperty("arcc.otlp.endpoint", "");
+            if (!otlpEndpoint.isBlank()) {
+                builder.environment().put("ARCC_OTLP_ENDPOINT", otlpEndpoint);
+            }
             long startedAt = System.nanoTime();
             process = builder.start();
             CompletableFuture<Boolean> ready = new CompletableFuture<>();

@@ -2,6 +2,7 @@ package org.arcc.gateway.proxy;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +16,8 @@ import org.arcc.vocabulary.ProblemType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -35,6 +38,9 @@ import io.vertx.ext.web.RoutingContext;
 public class GatewayRoutes {
 
     private static final Logger ACCESS = Logger.getLogger("arcc.gateway.access");
+    /** Requests through the gateway: {@code arcc_gateway_requests_seconds_*} (docs/deployment.md, Telemetry). */
+    public static final String REQUESTS = "arcc.gateway.requests";
+    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     /** Headers a client could use to pretend to be someone: only tokens say who is calling. */
     private static final Set<String> IDENTITY_HEADERS = Set.of("x-user", "x-user-id", "x-forwarded-user",
@@ -57,6 +63,9 @@ public class GatewayRoutes {
     @Inject
     Vertx vertx;
 
+    @Inject
+    MeterRegistry metrics;
+
     private HttpClient openApiClient;
 
     void register(@Observes Router router) {
@@ -75,12 +84,17 @@ public class GatewayRoutes {
         String[] routeName = { "none" };
         String[] loggedPath = { path };
         request.headers().set(RequestIds.HEADER, requestId);
-        request.headers().set(RequestIds.TRACEPARENT, RequestIds.traceparent(request.getHeader(RequestIds.TRACEPARENT)));
+        // The gateway's server span has continued the client's trace (or started one); the call to the upstream
+        // carries the gateway's own span as its parent, written by the traced HTTP client, not the client's header.
+        request.headers().remove(RequestIds.TRACEPARENT);
         stripIdentityHeaders(request);
         rc.addHeadersEndHandler(v -> rc.response().headers().set(RequestIds.HEADER, requestId));
-        rc.addEndHandler(v -> ACCESS.infof("method=%s route=%s path=%s status=%d duration_ms=%.2f client=%s request_id=%s",
-                method, routeName[0], loggedPath[0], rc.response().getStatusCode(), (System.nanoTime() - started) / 1e6, client[0],
-                requestId));
+        rc.addEndHandler(v -> {
+            long took = System.nanoTime() - started;
+            ACCESS.infof("method=%s route=%s path=%s status=%d duration_ms=%.2f client=%s request_id=%s",
+                    method, routeName[0], loggedPath[0], rc.response().getStatusCode(), took / 1e6, client[0], requestId);
+            timer(routeName[0], method, rc.response().getStatusCode()).record(took, TimeUnit.NANOSECONDS);
+        });
 
         Route route = routes.match(path).orElse(null);
         if (route == null) {
@@ -88,10 +102,7 @@ public class GatewayRoutes {
             return;
         }
         routeName[0] = route.name();
-        if (route.rules().stream().anyMatch(Route.Rule::anonymous) && path.length() > route.prefix().length()) {
-            // Below a public route's prefix is the survivor's one-time code: it is her key, so it stays out of logs.
-            loggedPath[0] = route.prefix() + "/{redacted}";
-        }
+        loggedPath[0] = route.loggablePath(path);
         Route.Rule rule = route.ruleFor(method, path).orElse(null);
         if (rule == null) {
             problem(rc, ProblemType.METHOD_NOT_ALLOWED, method + " is not allowed on " + path, requestId);
@@ -179,6 +190,13 @@ public class GatewayRoutes {
                             .putHeader("content-type", "application/json").end(body);
                     return null;
                 }))).onFailure(e -> problem(rc, ProblemType.SERVICE_UNAVAILABLE, "The " + name + " service cannot be reached", null));
+    }
+
+    /** Labels from bounded sets only: route names, standard methods, status codes. */
+    private Timer timer(String route, String method, int status) {
+        return Timer.builder(REQUESTS).description("Requests through the gateway, by route, method and status")
+                .tag("route", route).tag("method", STANDARD_METHODS.contains(method) ? method : "other")
+                .tag("status", Integer.toString(status)).publishPercentileHistogram().register(metrics);
     }
 
     static void problem(RoutingContext rc, ProblemType type, String detail, String requestId) {

@@ -46,6 +46,14 @@ public record Route(String name, String prefix, String upstream, List<Rule> rule
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
+    /**
+     * The path as logs and traces may show it: below a public route's prefix is the survivor's one-time code, her
+     * key, so it never leaves the request.
+     */
+    public String loggablePath(String path) {
+        return rules.stream().anyMatch(Rule::anonymous) && path.length() > prefix.length() ? prefix + "/{redacted}" : path;
+    }
+
     /** The rule for a request, or empty when the method is not allowed there at all. */
     public Optional<Rule> ruleFor(String method, String path) {
         return rules.stream().filter(r -> r.covers(method, path)).findFirst();

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.arcc.common.kafka.KafkaClients;
+import org.arcc.common.telemetry.EventTracing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -50,6 +51,9 @@ public class EventConsumers {
     @Inject
     Clock clock;
 
+    @Inject
+    EventTracing tracing;
+
     private final Map<String, InboxConsumer> running = new ConcurrentHashMap<>();
     private KafkaProducer<String, byte[]> deadLetters;
 
@@ -67,7 +71,7 @@ public class EventConsumers {
         if (deadLetters == null) {
             deadLetters = clients.idempotentProducer("dead-letters");
         }
-        InboxConsumer consumer = new InboxConsumer(name, topics, handler,
+        InboxConsumer consumer = new InboxConsumer(name, topics, tracing.traced(name, handler),
                 clients.inboxConsumer(name, settings.maxPollRecords()), deadLetters, inbox, settings, mapper, clock,
                 metrics);
         running.put(name, consumer);

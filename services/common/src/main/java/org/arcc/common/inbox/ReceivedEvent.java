@@ -23,6 +23,7 @@ public final class ReceivedEvent {
     private final String subject;
     private final Instant time;
     private final String requestId;
+    private final String traceparent;
     private final String topic;
     private final int partition;
     private final long offset;
@@ -30,13 +31,14 @@ public final class ReceivedEvent {
     private final ObjectMapper mapper;
 
     private ReceivedEvent(UUID id, String type, String source, String subject, Instant time, String requestId,
-            String topic, int partition, long offset, String payload, ObjectMapper mapper) {
+            String traceparent, String topic, int partition, long offset, String payload, ObjectMapper mapper) {
         this.id = id;
         this.type = type;
         this.source = source;
         this.subject = subject;
         this.time = time;
         this.requestId = requestId;
+        this.traceparent = traceparent;
         this.topic = topic;
         this.partition = partition;
         this.offset = offset;
@@ -65,8 +67,14 @@ public final class ReceivedEvent {
             throw new MalformedEventException("ce_id is not a UUID or ce_time is not an RFC 3339 time");
         }
         return new ReceivedEvent(eventId, type, header(record, "ce_source"), header(record, "ce_subject"), time,
-                header(record, "ce_requestid"), record.topic(), record.partition(), record.offset(),
+                header(record, "ce_requestid"), traceparent(record), record.topic(), record.partition(), record.offset(),
                 new String(record.value(), StandardCharsets.UTF_8), mapper);
+    }
+
+    /** The CloudEvents distributed-tracing attribute; a plain W3C {@code traceparent} header from other producers. */
+    private static String traceparent(ConsumerRecord<?, ?> record) {
+        String traceparent = header(record, "ce_traceparent");
+        return traceparent != null ? traceparent : header(record, "traceparent");
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {
@@ -110,6 +118,11 @@ public final class ReceivedEvent {
 
     public String requestId() {
         return requestId;
+    }
+
+    /** W3C trace context of what caused the event ({@code ce_traceparent}), or null. */
+    public String traceparent() {
+        return traceparent;
     }
 
     public String topic() {

@@ -1,6 +1,8 @@
 package org.arcc.common.outbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +14,14 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.arcc.common.request.CurrentRequest;
+import org.arcc.common.telemetry.EventTracing;
 import org.arcc.contracts.EventType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Records events in the same database transaction as the state change that caused them. Nothing here
@@ -25,7 +31,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class Outbox {
 
-    private static final Object WAKE_REGISTERED = new Object();
+    /** The event types recorded in the current transaction; present once its after-commit work is registered. */
+    private static final Object RECORDED_IN_TRANSACTION = new Object();
+    /** Events committed, by type (a catalogue name, so a bounded label): {@code arcc_events_recorded_total}. */
+    public static final String RECORDED = "arcc.events.recorded";
 
     @Inject
     EntityManager entityManager;
@@ -38,6 +47,9 @@ public class Outbox {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    MeterRegistry metrics;
 
     /**
      * Adds an event to the outbox of the current transaction.
@@ -59,17 +71,26 @@ public class Outbox {
         event.occurredAt = Instant.now();
         CurrentRequest.Context request = CurrentRequest.current();
         event.requestId = request.requestId();
-        event.traceparent = request.traceparent();
+        // The span recording the event (the request's server span, or the consumer span of an event applied
+        // here): the relay publishes later, so the trace context is kept with the row (EventTracing).
+        String traceparent = EventTracing.currentTraceparent();
+        event.traceparent = traceparent != null ? traceparent : request.traceparent();
         entityManager.persist(event);
-        wakeRelayAfterCommit();
+        afterCommit(type);
         return event.id;
     }
 
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
+    /** Wakes the relay once the transaction committed, and counts what it recorded then (never a rolled-back event). */
+    private void afterCommit(EventType type) {
+        @SuppressWarnings("unchecked")
+        List<String> recorded = (List<String>) transactions.getResource(RECORDED_IN_TRANSACTION);
+        if (recorded != null) {
+            recorded.add(type.type());
             return;
         }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        List<String> types = new ArrayList<>();
+        types.add(type.type());
+        transactions.putResource(RECORDED_IN_TRANSACTION, types);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -79,6 +100,9 @@ public class Outbox {
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
                     relay.wake();
+                    types.forEach(committed -> Counter.builder(RECORDED).description(
+                            "Events committed to the outbox, by type (deadline breaches: *.deadline-breached.v1)")
+                            .tag("type", committed).register(metrics).increment());
                 }
             }
         });

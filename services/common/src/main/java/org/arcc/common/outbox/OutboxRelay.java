@@ -239,7 +239,8 @@ public class OutboxRelay {
         header(headers, "ce_subject", aggregateId);
         header(headers, "content-type", "application/json");
         header(headers, "ce_requestid", rs.getString("request_id"));
-        header(headers, "traceparent", rs.getString("traceparent"));
+        // The CloudEvents distributed-tracing extension (binary mode: ce_ prefix): the consumer continues the trace.
+        header(headers, "ce_traceparent", rs.getString("traceparent"));
         return new ProducerRecord<>(rs.getString("topic"), null, aggregateId,
                 rs.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
     }

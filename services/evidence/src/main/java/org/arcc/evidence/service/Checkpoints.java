@@ -71,6 +71,9 @@ public class Checkpoints {
     @Inject
     Clock clock;
 
+    @Inject
+    CustodyLogMetrics metrics;
+
     private CheckpointSigner signer;
     private PublicKey publicKey;
     private final Set<Long> reportedLeaves = ConcurrentHashMap.newKeySet();
@@ -139,6 +142,7 @@ public class Checkpoints {
             return new Signing(toCheckpoint(last), List.of());
         }
         List<String> problems = check(size, last);
+        metrics.checked(problems.isEmpty());
         if (!problems.isEmpty()) {
             return new Signing(null, problems);
         }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.arcc.contracts.Topics;
+import org.arcc.contracts.telemetry.PlatformMetrics;
 import org.arcc.custody.BundleVerifier;
 import org.arcc.custody.Checkpoint;
 import org.arcc.custody.CheckpointKeys;
@@ -50,7 +51,8 @@ import io.quarkus.test.junit.TestProfile;
  * Journey 5's cover-up: someone with database access (here: the PostgreSQL superuser, who can switch the
  * append-only triggers off) edits, deletes or reorders custody entries. The service then refuses the item's
  * bundle (and court report) with a 409 problem naming the entry, without its text, and publishes a
- * LOG_INTEGRITY anomaly; an untouched item's bundle is still served; the next checkpoint is refused. (The
+ * LOG_INTEGRITY anomaly; an untouched item's bundle is still served; the next checkpoint is refused, and the
+ * custody-log metrics the alerts read say so ({@code arcc_custody_log_intact} 0). (The
  * offline verifier names the same tampering in a bundle that left the service: {@code BundleVerifierTest}.)
  * Runs on its own database (its own profile), since it leaves the log broken on purpose.
  */
@@ -95,6 +97,8 @@ class TamperDetectionTest {
         untouched = itemWithFourEntries(caseId);
         trusted = checkpoints.signNow().checkpoint();
         assertThat(trusted).isNotNull();
+        assertThat(metrics()).as("the alerts' view of an intact log").contains("arcc_custody_log_intact 1.0")
+                .contains("arcc_custody_log_unsigned_entries 0.0");
         for (String item : List.of(edited, deleted, reordered, untouched)) {
             assertThat(verify(item).intact()).as("before tampering").isTrue();
         }
@@ -169,6 +173,13 @@ class TamperDetectionTest {
 
         Checkpoints.Signing signing = checkpoints.signNow();
         assertThat(signing.signed()).isFalse();
+        String metrics = metrics();
+        assertThat(metrics).as("ArccCustodyLogBroken fires on this").contains("arcc_custody_log_intact 0.0")
+                .as("the entries no checkpoint covers (ArccCheckpointStale)").containsPattern("arcc_custody_log_unsigned_entries [1-9]")
+                .containsPattern("(?m)^arcc_custody_checkpoint_age_seconds [0-9]");
+        for (PlatformMetrics.Metric metric : PlatformMetrics.exposedBy(PlatformMetrics.Exposer.EVIDENCE)) {
+            assertThat(metrics).as(metric.name()).containsPattern("(?m)^" + metric.name() + " ");
+        }
         assertThat(String.join("\n", signing.problems())).contains("sequence 3").contains("missing");
         given().auth().oauth2(MEDICAL).get(ITEMS + "/" + fresh + "/bundle").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("integrity"));
@@ -177,6 +188,10 @@ class TamperDetectionTest {
         try (KafkaTopicReader events = new KafkaTopicReader(bootstrapServers, Topics.EVIDENCE)) {
             events.awaitRecord(r -> edited.equals(r.key()) && r.value().contains("LOG_INTEGRITY"), Duration.ofSeconds(30));
         }
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private String itemWithFourEntries(UUID caseId) {
