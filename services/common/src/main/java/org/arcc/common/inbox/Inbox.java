@@ -1,13 +1,20 @@
 package org.arcc.common.inbox;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 /** Remembers which events each consumer has applied; see {@code db/common/V0_2__inbox.sql}. */
 @ApplicationScoped
@@ -29,6 +36,32 @@ public class Inbox {
                 .setParameter(1, consumer)
                 .setParameter(2, eventId)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Claims a batch of events for a consumer in the current transaction, in one statement.
+     *
+     * @return the ids claimed now: those the consumer had not applied before (each once, however often it is in
+     *         {@code eventIds})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> claimAll(String consumer, List<UUID> eventIds) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO inbox_event (consumer, event_id, received_at)
+                    SELECT ?, id, now() FROM unnest(?::uuid[]) AS id
+                    ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id""")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+                Set<UUID> claimed = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return claimed;
+            }
+        });
     }
 
     /** Forgets everything a consumer applied, so a replay applies it all again. */

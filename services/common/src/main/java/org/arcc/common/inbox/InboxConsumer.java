@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,8 @@ public final class InboxConsumer {
     private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
     private static final int MAX_ERROR_TEXT = 300;
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(250);
+    /** About a second of empty polls after a failure before the consumer counts as resumed. */
+    private static final int EMPTY_POLLS_BEFORE_RESUMING = 4;
 
     private final String name;
     private final List<String> topics;
@@ -71,6 +74,12 @@ public final class InboxConsumer {
     private volatile boolean running = true;
     /** The last poll's records while their offsets are not committed: read again before polling on. */
     private ConsumerRecords<String, byte[]> unsettled;
+    /**
+     * Empty polls after a failed cycle that do not yet count as a success: the records that failed were rewound,
+     * and a poll that comes back before they are fetched again must not end the streak (which would log every
+     * retry of a long outage as a new failure and a recovery).
+     */
+    private int emptyPollsBeforeResuming;
 
     private record Replay(Runnable resetProjection, CompletableFuture<Void> done) {
     }
@@ -208,6 +217,12 @@ public final class InboxConsumer {
         }
         replayIfAsked();
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+        if (records.isEmpty() && emptyPollsBeforeResuming > 0) {
+            emptyPollsBeforeResuming--;
+            updateLag();
+            return;
+        }
+        emptyPollsBeforeResuming = 0;
         unsettled = records.isEmpty() ? null : records;
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         RuntimeException stuck = null;
@@ -237,6 +252,7 @@ public final class InboxConsumer {
 
     private void failed(RuntimeException error) {
         failures.increment();
+        emptyPollsBeforeResuming = EMPTY_POLLS_BEFORE_RESUMING;
         Duration backoff = liveness.failed(error);
         ConsumerHealth health = health();
         int inARow = health.consecutiveFailures();
@@ -269,12 +285,23 @@ public final class InboxConsumer {
      */
     private RuntimeException handlePartition(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records,
             Map<TopicPartition, OffsetAndMetadata> done) {
+        try {
+            if (applyAsOneTransaction(records)) {
+                done.put(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
+                return null;
+            }
+        } catch (DatabaseUnreachableException away) {
+            consumer.seek(partition, records.get(0).offset());
+            return away;
+        }
+        // One record at a time: isolates a failing event so that it alone is retried and dead-lettered.
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 handleWithRetries(record);
             } catch (RuntimeException infrastructure) {
-                // Could not apply nor dead-letter it (database or broker away): read it again later.
-                LOG.warnf("Consumer %s will retry %s-%d@%d: %s", name, partition.topic(), partition.partition(),
+                // Could not apply nor dead-letter it (database or broker away): read it again later. Logged at
+                // debug only: failed() logs the streak at its 1st, 2nd, 4th, 8th… cycle, not at every retry.
+                LOG.debugf("Consumer %s will retry %s-%d@%d: %s", name, partition.topic(), partition.partition(),
                         record.offset(), infrastructure.getClass().getSimpleName());
                 consumer.seek(partition, record.offset());
                 return infrastructure;
@@ -282,6 +309,53 @@ public final class InboxConsumer {
             done.put(partition, new OffsetAndMetadata(record.offset() + 1));
         }
         return null;
+    }
+
+    /**
+     * Applies one partition's records of a poll in one transaction: claims their ids in one statement, applies the
+     * claimed ones in offset order (so per key) and commits once. Most of a record's cost applied alone is the
+     * commit and the round trips around it; a replay reads hundreds of records a poll.
+     *
+     * @return false when the batch was not applied (a single record, one that is not an event, or a handler that
+     *         threw: everything was rolled back and the records are to be applied one by one)
+     * @throws DatabaseUnreachableException when the database is away: nothing was applied, read them again later
+     */
+    private boolean applyAsOneTransaction(List<ConsumerRecord<String, byte[]>> records) {
+        if (records.size() < 2) {
+            return false;
+        }
+        List<ReceivedEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(ReceivedEvent.of(record, mapper));
+            } catch (MalformedEventException e) {
+                return false;
+            }
+        }
+        int fresh;
+        try {
+            fresh = QuarkusTransaction.requiringNew().call(() -> {
+                Set<UUID> claimed = inbox.claimAll(name, events.stream().map(ReceivedEvent::id).toList());
+                int handled = 0;
+                for (ReceivedEvent event : events) {
+                    // remove(): an event delivered twice in one poll is applied once.
+                    if (claimed.remove(event.id())) {
+                        handler.handle(event);
+                        handled++;
+                    }
+                }
+                return handled;
+            });
+        } catch (Exception e) {
+            if (DatabaseUnreachableException.isBehind(e)) {
+                throw new DatabaseUnreachableException(e);
+            }
+            LOG.debugf("Consumer %s applies a batch of %d one by one after %s", name, events.size(),
+                    RootCause.of(e).getClass().getSimpleName());
+            return false;
+        }
+        applied.increment(fresh);
+        return true;
     }
 
     private void handleWithRetries(ConsumerRecord<String, byte[]> record) {
@@ -308,6 +382,10 @@ public final class InboxConsumer {
                 }
                 return;
             } catch (Exception e) {
+                if (DatabaseUnreachableException.isBehind(e)) {
+                    // Not the event's fault: spend no attempt on it, back off and read it again (never dead-letter).
+                    throw new DatabaseUnreachableException(e);
+                }
                 last = e;
                 if (attempt < settings.maxAttempts()) {
                     pause(backoff);

@@ -90,6 +90,9 @@ class ConsumerResilienceTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    StepProjection projection;
+
     @BeforeEach
     void explainFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -97,6 +100,7 @@ class ConsumerResilienceTest {
 
     @AfterEach
     void heal() {
+        projection.databaseBack();
         kafka.of(StepProjection.CONSUMER).heal();
         kafka.deadLetterTopicDown(false);
     }
@@ -127,6 +131,66 @@ class ConsumerResilienceTest {
         await().during(Duration.ofSeconds(1)).atMost(PATIENCE)
                 .until(() -> StepTables.applied(dataSource, run) == aggregates.size());
         assertThat(StepTables.outOfOrder(dataSource, run)).isZero();
+    }
+
+    @Test
+    void onePollsRecordsAreAppliedInOneTransactionAndAPoisonEventAmongThemIsDeadLetteredAlone() throws Exception {
+        List<String> aggregate = StepTopic.aggregates("batched", 1);
+        String run = StepTopic.runOf(aggregate);
+        FaultInjectingKafkaClients.Faults faults = kafka.of(StepProjection.CONSUMER);
+        int thrownBefore = faults.thrown();
+        double deadLetteredBefore = projection.consumer().deadLettered();
+        // Hold the consumer back until all the steps are on the broker, so that polls return many at once.
+        faults.failPolls(() -> new KafkaException("injected: poll failed"));
+        await().atMost(PATIENCE).until(() -> faults.thrown() > thrownBefore);
+        steps.commit(aggregate, 1, 20);
+        await().atMost(PATIENCE).until(() -> StepTopic.timesPublished(run).size() == 20);
+        faults.heal();
+
+        await().atMost(PATIENCE).until(() -> StepTables.applied(dataSource, run) == 20);
+        assertThat(projection.transactionsApplying(run)).as("transactions that applied 20 steps").isLessThanOrEqualTo(3);
+
+        List<String> poisoned = StepTopic.aggregates("batch-poisoned", 1);
+        String poisonedRun = StepTopic.runOf(poisoned);
+        int thrownAgain = faults.thrown();
+        faults.failPolls(() -> new KafkaException("injected: poll failed"));
+        await().atMost(PATIENCE).until(() -> faults.thrown() > thrownAgain);
+        steps.commit(poisoned, 1, 5);
+        steps.commitPoison(poisoned.get(0), 6);
+        steps.commit(poisoned, 6, 10);
+        await().atMost(PATIENCE).until(() -> StepTopic.timesPublished(poisonedRun).size() == 11);
+        faults.heal();
+
+        await().atMost(PATIENCE).until(() -> StepTables.applied(dataSource, poisonedRun) == 10);
+        await().atMost(PATIENCE).until(() -> projection.consumer().deadLettered() == deadLetteredBefore + 1);
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE)
+                .until(() -> StepTables.applied(dataSource, poisonedRun) == 10);
+        assertThat(StepTables.outOfOrder(dataSource, poisonedRun)).as("steps applied out of order or twice").isZero();
+        assertThat(projection.consumer().deadLettered()).as("only the poison step").isEqualTo(deadLetteredBefore + 1);
+    }
+
+    @Test
+    void aValidEventIsNotDeadLetteredWhileTheConsumersOwnDatabaseIsAwayButAppliedOnceItIsBack() throws Exception {
+        List<String> aggregate = StepTopic.aggregates("database-away", 1);
+        String run = StepTopic.runOf(aggregate);
+        double deadLetteredBefore = projection.consumer().deadLettered();
+        projection.databaseAwayFor(run);
+
+        steps.commit(aggregate, 1, 2);
+
+        // Well past arcc.consumer.max-attempts (3), after which an event that fails is dead-lettered.
+        await().atMost(PATIENCE).until(() -> projection.attemptsWhileAway() >= 6);
+        assertThat(health(StepProjection.CONSUMER).lastError()).isEqualTo("DatabaseUnreachableException");
+        assertThat(health(StepProjection.CONSUMER).consecutiveFailures()).isGreaterThanOrEqualTo(3);
+        assertThat(StepTables.applied(dataSource, run)).isZero();
+
+        projection.databaseBack();
+
+        await().atMost(PATIENCE).until(() -> StepTables.applied(dataSource, run) == 2);
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> StepTables.applied(dataSource, run) == 2);
+        assertThat(StepTables.outOfOrder(dataSource, run)).as("steps applied out of order or twice").isZero();
+        assertThat(projection.consumer().deadLettered()).as("dead-lettered").isEqualTo(deadLetteredBefore);
+        assertThat(health(StepProjection.CONSUMER).consecutiveFailures()).isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.arcc.reporting.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -13,13 +14,26 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ProjectionVersion {
 
+    /** Marks a transaction that already raised the version. */
+    private static final Object RAISED = new Object();
+
     @Inject
     EntityManager em;
 
-    /** Marks the projections changed, in the transaction that changed them. */
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
+    /**
+     * Marks the projections changed, in the transaction that changed them; once per transaction, however many
+     * events it applies (the consumer applies a poll's records in one transaction).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void raise() {
+        if (transaction.getResource(RAISED) != null) {
+            return;
+        }
         em.createNativeQuery("UPDATE report_projection_version SET version = version + 1").executeUpdate();
+        transaction.putResource(RAISED, Boolean.TRUE);
     }
 
     /** The projections' version as committed now: one primary-key read. */
