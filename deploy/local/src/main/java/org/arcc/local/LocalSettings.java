@@ -23,6 +23,12 @@ record LocalSettings(Path root, Path home, int postgresPort, String externalPost
                 port(env, "ARCC_GATEWAY_PORT", 8080));
     }
 
+    /** The same platform's settings for another home (a platform the tests started in a temporary one). */
+    LocalSettings withHome(Path otherHome) {
+        return new LocalSettings(root, otherHome, postgresPort, externalPostgresUrl, kafkaPort, kafkaControllerPort,
+                externalKafka, keycloakPort, externalKeycloak, casesPort, evidencePort, legalPort, reportsPort, gatewayPort);
+    }
+
     Path logs() {
         return home.resolve("logs");
     }
