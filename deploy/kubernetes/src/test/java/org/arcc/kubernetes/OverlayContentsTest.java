@@ -99,10 +99,34 @@ class OverlayContentsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "overlays/dev", "overlays/production" })
+    void theGatewaysRateLimitShareIsForExactlyItsReplicaCount(String overlay) {
+        ObjectNode gateway = ofKind(overlay, "Deployment").stream().filter(d -> "gateway".equals(name(d))).findFirst()
+                .orElseThrow();
+        String share = null;
+        for (JsonNode env : gateway.at("/spec/template/spec/containers/0/env")) {
+            if ("ARCC_GATEWAY_REPLICAS".equals(env.path("name").asText())) {
+                share = env.path("value").asText();
+            }
+        }
+        JsonNode autoscaler = ofKind(overlay, "HorizontalPodAutoscaler").stream()
+                .filter(h -> "gateway".equals(h.at("/spec/scaleTargetRef/name").asText())).findFirst().orElseThrow();
+        int replicas = gateway.at("/spec/replicas").asInt(1);
+        assertThat(share).as("each gateway replica enforces 1/ARCC_GATEWAY_REPLICAS of every rate limit")
+                .isEqualTo(Integer.toString(replicas));
+        assertThat(autoscaler.at("/spec/minReplicas").asInt()).as("the autoscaler keeps the gateway at that count")
+                .isEqualTo(replicas);
+        assertThat(autoscaler.at("/spec/maxReplicas").asInt()).isEqualTo(replicas);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "overlays/dev", "overlays/production" })
     void everySecretADeploymentReadsIsProvided(String overlay) throws Exception {
         Set<String> generated = new HashSet<>();
         ofKind(overlay, "Cluster").forEach(c -> generated.add(name(c) + "-app"));
         ofKind(overlay, "ExternalSecret").forEach(e -> generated.add(e.at("/spec/target/name").asText()));
+        // Strimzi: each KafkaUser's credentials (named after the user) and the cluster's CA certificate
+        ofKind(overlay, "KafkaUser").forEach(u -> generated.add(name(u)));
+        ofKind(overlay, "Kafka").forEach(k -> generated.add(name(k) + "-cluster-ca-cert"));
         String deploymentDoc = Files.readString(ServiceCode.REPO.resolve("docs/deployment.md"));
         for (ObjectNode deployment : ofKind(overlay, "Deployment")) {
             for (JsonNode env : deployment.at("/spec/template/spec/containers/0/env")) {
@@ -181,9 +205,11 @@ class OverlayContentsTest {
                 acls.add("topic " + org.arcc.contracts.Topics.deadLetter(topic) + " literal Describe");
             }
         }
-        // the outbox relay's transactional producer: "outbox-relay-<random>" (OutboxRelay)
-        acls.add("transactionalId outbox-relay- prefix Write");
-        acls.add("transactionalId outbox-relay- prefix Describe");
+        // the outbox relay's transactional producer: "outbox-relay-arcc-<service>-<random>" (OutboxRelay), so that a
+        // service's relays may use only its own transactional ids
+        String transactionalIds = "outbox-relay" + code.outboxSource().replace('/', '-') + "-";
+        acls.add("transactionalId " + transactionalIds + " prefix Write");
+        acls.add("transactionalId " + transactionalIds + " prefix Describe");
         return acls;
     }
 

@@ -90,6 +90,13 @@ final class ServiceCode {
         return names;
     }
 
+    /** The CloudEvents source its outbox publishes as ({@code arcc.outbox.source}), e.g. {@code /arcc/cases}. */
+    String outboxSource() {
+        return properties(module).lines().filter(l -> l.startsWith("arcc.outbox.source=")).findFirst()
+                .map(l -> l.substring(l.indexOf('=') + 1).strip())
+                .orElseThrow(() -> new AssertionError(module + " names no arcc.outbox.source"));
+    }
+
     /** Topics its outbox publishes to: the events its code records, and the shared audit events (arcc-common). */
     Set<String> producedTopics() {
         Map<String, String> topicOfPayload = new LinkedHashMap<>();

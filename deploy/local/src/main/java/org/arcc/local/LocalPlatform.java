@@ -24,6 +24,8 @@ public final class LocalPlatform {
     private final LocalSettings settings;
     private final Properties secrets;
     private final List<Component> components = new ArrayList<>();
+    /** Second instances of some services, started only on request ({@link ServiceReplica}). */
+    private final List<ServiceReplica> replicas;
     private volatile boolean stopping;
 
     LocalPlatform(LocalSettings settings) {
@@ -44,6 +46,7 @@ public final class LocalPlatform {
         components.add(new LegalAidService(settings, secrets, jdbcUrls));
         components.add(new ReportingService(settings, secrets, jdbcUrls));
         components.add(new GatewayService(settings));
+        replicas = ServiceReplica.of(settings, components);
     }
 
     public static void main(String[] args) {
@@ -90,6 +93,7 @@ public final class LocalPlatform {
         System.out.flush();
         Map<String, Component> byName = new LinkedHashMap<>();
         components.forEach(component -> byName.put(component.name(), component));
+        replicas.forEach(replica -> byName.put(replica.name(), replica));
         ComponentControl.serve(settings, (action, name) -> control(byName, action, name));
     }
 
@@ -118,6 +122,7 @@ public final class LocalPlatform {
             return;
         }
         stopping = true;
+        replicas.forEach(Component::stop);
         for (int i = components.size() - 1; i >= 0; i--) {
             components.get(i).stop();
         }

@@ -37,6 +37,12 @@ record LocalSettings(Path root, Path home, int postgresPort, String externalPost
                 "ARCC_TRACE_SAMPLING", System.getenv().getOrDefault("ARCC_TRACE_SAMPLING", "1"));
     }
 
+    /** The same platform's settings for another home (a platform the tests started in a temporary one). */
+    LocalSettings withHome(Path otherHome) {
+        return new LocalSettings(root, otherHome, postgresPort, externalPostgresUrl, kafkaPort, kafkaControllerPort,
+                externalKafka, keycloakPort, externalKeycloak, casesPort, evidencePort, legalPort, reportsPort, gatewayPort);
+    }
+
     Path logs() {
         return home.resolve("logs");
     }

@@ -87,6 +87,39 @@ public final class PlatformUnderTest implements BeforeAllCallback {
                 SETTINGS.postgresPort());
     }
 
+    /**
+     * Starts a second instance of a service on the running platform ({@code cases-2}, {@code evidence-2},
+     * {@code gateway-2}, {@code gateway-3}: {@link ServiceReplica}) with {@code arcc-local start <replica>}'s request to
+     * the launcher; returns its URL once it is ready.
+     */
+    public static String startReplica(String replica) {
+        control("start", replica);
+        return replicaUrl(replica);
+    }
+
+    /** Stops a replica started with {@link #startReplica}. */
+    public static void stopReplica(String replica) {
+        control("stop", replica);
+    }
+
+    /** Where a replica answers, e.g. {@code http://localhost:9081} for {@code cases-2}. */
+    public static String replicaUrl(String replica) {
+        int dash = replica.lastIndexOf('-');
+        String service = replica.substring(0, dash);
+        int base = switch (service) {
+            case "cases" -> SETTINGS.casesPort();
+            case "evidence" -> SETTINGS.evidencePort();
+            case "gateway" -> SETTINGS.gatewayPort();
+            default -> throw new IllegalArgumentException("No replica of " + service + " is run by the launcher");
+        };
+        return "http://localhost:" + ServiceReplica.port(base, Integer.parseInt(replica.substring(dash + 1)));
+    }
+
+    private static void control(String action, String component) {
+        int exit = ComponentControl.ask(SETTINGS.withHome(platform().home()), action, component);
+        assertThat(exit).as("arcc-local " + action + " " + component + " (see its answer above)").isZero();
+    }
+
     /** Tokens from the platform's Keycloak for the demo users and API clients of deploy/keycloak/arcc-realm.json. */
     public static KeycloakTokens tokens() {
         return TOKENS;

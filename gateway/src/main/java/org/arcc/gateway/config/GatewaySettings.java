@@ -1,7 +1,9 @@
 package org.arcc.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -30,6 +32,21 @@ public interface GatewaySettings {
     MemorySize maxHeaderSize();
 
     RateLimit rateLimit();
+
+    /**
+     * How many gateway replicas share the rate limits: each replica enforces 1/N of every limit (capacity and refill),
+     * so a client spread over all N replicas gets at most the limit in total. The buckets live in each replica's memory;
+     * N must be the number of replicas the load balancer spreads over (docs/deployment.md, "Many replicas").
+     */
+    @WithDefault("1")
+    int replicas();
+
+    /**
+     * Address ranges (CIDR) of the proxies in front of the gateway (the ingress controller) whose
+     * {@code X-Forwarded-For} names the client for the per-address limit. None by default: the connection's
+     * address is the client's.
+     */
+    Optional<List<String>> trustedProxies();
 
     /** The public survivor status lookup: no token, so a much stricter limit per client address. */
     PublicRateLimit publicRateLimit();

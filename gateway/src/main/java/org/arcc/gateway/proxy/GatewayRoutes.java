@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.arcc.gateway.config.GatewaySettings;
+import org.arcc.gateway.http.ClientAddress;
 import org.arcc.gateway.http.Problems;
 import org.arcc.gateway.http.RequestIds;
 import org.arcc.gateway.routing.Route;
@@ -61,15 +63,20 @@ public class GatewayRoutes {
     IdentityProviderManager identities;
 
     @Inject
+    GatewaySettings settings;
+
+    @Inject
     Vertx vertx;
 
     @Inject
     MeterRegistry metrics;
 
     private HttpClient openApiClient;
+    private ClientAddress clientAddress;
 
     void register(@Observes Router router) {
         openApiClient = vertx.createHttpClient();
+        clientAddress = new ClientAddress(settings.trustedProxies().orElse(java.util.List.of()));
         router.route("/api/*").handler(this::handle);
         router.get("/openapi/:name").handler(this::openApi);
     }
@@ -110,7 +117,8 @@ public class GatewayRoutes {
         }
         if (rule.anonymous()) {
             client[0] = "anonymous";
-            if (withinLimit(rc, limiter.forAnonymous(request.remoteAddress().hostAddress()), requestId)) {
+            String address = clientAddress.of(request.remoteAddress().hostAddress(), request.headers().getAll("X-Forwarded-For"));
+            if (withinLimit(rc, limiter.forAnonymous(address), requestId)) {
                 forward(rc, route, requestId);
             }
             return;

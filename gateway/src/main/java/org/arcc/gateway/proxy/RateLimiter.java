@@ -10,7 +10,10 @@ import org.arcc.gateway.config.GatewaySettings;
 
 import io.quarkus.scheduler.Scheduled;
 
-/** One token bucket per client (token client id, or address for the public route). */
+/**
+ * One token bucket per client (token client id, or address for the public route), holding this replica's share of the
+ * client's limit ({@link GatewaySettings#replicas()}).
+ */
 @ApplicationScoped
 public class RateLimiter {
 
@@ -22,13 +25,15 @@ public class RateLimiter {
 
     public TokenBucket.Decision forClient(String clientKey) {
         GatewaySettings.RateLimit limit = settings.rateLimit();
-        return clients.computeIfAbsent(clientKey, k -> new TokenBucket(limit.capacity(), limit.refill(), limit.period()))
+        return clients.computeIfAbsent(clientKey,
+                k -> TokenBucket.shareOf(limit.capacity(), limit.refill(), limit.period(), settings.replicas()))
                 .tryConsume();
     }
 
     public TokenBucket.Decision forAnonymous(String address) {
         GatewaySettings.PublicRateLimit limit = settings.publicRateLimit();
-        return anonymous.computeIfAbsent(address, k -> new TokenBucket(limit.capacity(), limit.refill(), limit.period()))
+        return anonymous.computeIfAbsent(address,
+                k -> TokenBucket.shareOf(limit.capacity(), limit.refill(), limit.period(), settings.replicas()))
                 .tryConsume();
     }
 

@@ -24,6 +24,18 @@ public final class TokenBucket {
         this.last = System.nanoTime();
     }
 
+    /**
+     * One replica's share of a limit enforced by {@code replicas} replicas together: a burst of
+     * {@code capacity / replicas} (at least one) and {@code 1 / replicas} of the refill rate, so that the replicas'
+     * buckets together never allow more than the limit.
+     */
+    public static TokenBucket shareOf(int capacity, int refill, Duration period, int replicas) {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be at least 1: " + replicas);
+        }
+        return new TokenBucket(Math.max(1, capacity / replicas), refill, period.multipliedBy(replicas));
+    }
+
     public synchronized Decision tryConsume() {
         long now = System.nanoTime();
         tokens = Math.min(capacity, tokens + (now - last) * tokensPerNano);

@@ -44,6 +44,13 @@ public class PartnerWebhooks {
 
     private static final Logger LOG = Logger.getLogger(PartnerWebhooks.class);
     static final int MAX_ATTEMPTS = 10;
+    /** Deliveries one sender claims per scan. */
+    static final int CLAIM_BATCH = 50;
+    /**
+     * How long a claim keeps the other replicas off a delivery: longer than a sender needs for a whole batch (50
+     * deliveries, each at most a 3 s connect and a 5 s answer), so a live sender never loses its claim mid-batch.
+     */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -125,25 +132,50 @@ public class PartnerWebhooks {
         }
     }
 
-    /** Sends what is due. One sender at a time per database (row locks skip what another sender holds). */
+    /**
+     * Sends what is due. Each replica of the service runs this; {@link #claimDue} hands every due delivery to one
+     * of them only.
+     */
     @Scheduled(every = "${arcc.cases.webhook-scan:5s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                    SELECT d.id, d.body, d.attempts, w.url, w.data_key_id, w.secret, w.partner
-                    FROM webhook_delivery d JOIN partner_webhook w ON w.partner = d.partner
-                    WHERE d.delivered_at IS NULL AND d.gave_up_at IS NULL AND d.next_attempt_at <= now()
-                    ORDER BY d.created_at LIMIT 50""").getResultList();
-            return rows.stream().map(r -> new Object[] { r[0], r[1], r[2], r[3],
-                    cipher.decrypt(cipher.open((UUID) r[4], "webhook:" + r[6]), "secret", (byte[]) r[5]) }).toList();
-        });
+        List<Object[]> due = claimDue(clock.instant());
         if (!due.isEmpty()) {
             LOG.debugf("Sending %d partner webhook deliveries", due.size());
         }
         for (Object[] d : due) {
             send((UUID) d[0], (String) d[1], ((Number) d[2]).intValue(), (String) d[3], (String) d[4]);
         }
+    }
+
+    /**
+     * Takes the deliveries due at {@code now} for this sender: a lease, committed before anything is sent. The rows
+     * are locked with {@code SKIP LOCKED} (a replica claiming at the same moment takes the others) and their next
+     * attempt is moved {@link #CLAIM_LEASE} ahead, so no other replica finds them due while this one sends; the
+     * attempt's outcome then sets the real next attempt. A sender that dies mid-batch leaves its claimed deliveries
+     * to be retried by any replica once the lease ends (at least once, deduplicated on {@code X-Arcc-Delivery}).
+     *
+     * @return id, body, attempts so far, URL and the partner's secret of each claimed delivery
+     */
+    List<Object[]> claimDue(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    SELECT d.id, d.body, d.attempts, w.url, w.data_key_id, w.secret, w.partner
+                    FROM webhook_delivery d JOIN partner_webhook w ON w.partner = d.partner
+                    WHERE d.delivered_at IS NULL AND d.gave_up_at IS NULL AND d.next_attempt_at <= ?1
+                    ORDER BY d.created_at LIMIT ?2
+                    FOR UPDATE OF d SKIP LOCKED""")
+                    .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, CLAIM_BATCH).getResultList();
+            if (rows.isEmpty()) {
+                return List.<Object[]>of();
+            }
+            em.createNativeQuery("UPDATE webhook_delivery SET next_attempt_at = ?1 WHERE id = ANY (?2)")
+                    .setParameter(1, java.sql.Timestamp.from(now.plus(CLAIM_LEASE)))
+                    .setParameter(2, rows.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new))
+                    .executeUpdate();
+            return rows.stream().map(r -> new Object[] { r[0], r[1], r[2], r[3],
+                    cipher.decrypt(cipher.open((UUID) r[4], "webhook:" + r[6]), "secret", (byte[]) r[5]) }).toList();
+        });
     }
 
     private void send(UUID id, String body, int attempts, String url, String secret) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -13,6 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -34,8 +37,7 @@ public class KafkaClients {
     }
 
     Map<String, Object> producerConfig(String clientId) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        Map<String, Object> config = connection();
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -72,8 +74,11 @@ public class KafkaClients {
      * @param group consumer group id, also the client id
      */
     public Consumer<String, byte[]> inboxConsumer(String group, int maxPollRecords) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        return new KafkaConsumer<>(inboxConsumerConfig(group, maxPollRecords));
+    }
+
+    Map<String, Object> inboxConsumerConfig(String group, int maxPollRecords) {
+        Map<String, Object> config = connection();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -82,13 +87,29 @@ public class KafkaClients {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return new KafkaConsumer<>(config);
+        return config;
     }
 
     public Admin admin() {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+        return Admin.create(adminConfig());
+    }
+
+    Map<String, Object> adminConfig() {
+        Map<String, Object> config = connection();
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        return config;
+    }
+
+    /** Where the cluster is and how to authenticate to it: the same for every client. */
+    private Map<String, Object> connection() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        settings.securityProtocol().ifPresent(v -> config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, v));
+        settings.saslMechanism().ifPresent(v -> config.put(SaslConfigs.SASL_MECHANISM, v));
+        settings.saslJaasConfig().ifPresent(v -> config.put(SaslConfigs.SASL_JAAS_CONFIG, v));
+        settings.sslTruststoreType().ifPresent(v -> config.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, v));
+        settings.sslTruststoreCertificates().ifPresent(v -> config.put(SslConfigs.SSL_TRUSTSTORE_CERTIFICATES_CONFIG, v));
+        return config;
     }
 }

@@ -73,11 +73,13 @@ public class OutboxRelay {
     /** Created lazily on the publishing path (it needs the broker); replaced after any Kafka failure. */
     private KafkaProducer<String, byte[]> producer;
     /**
-     * One transactional id for the life of this instance: a replacement producer takes it over, which
-     * aborts the transaction its predecessor left open instead of letting it block consumers until it
-     * times out.
+     * One transactional id for the life of this instance ({@link #transactionalIdPrefix} and a random UUID): a
+     * replacement producer of this instance takes it over, which aborts the transaction its predecessor left open
+     * instead of letting it block consumers until it times out. Unique per instance, so two replicas' relays never
+     * fence each other (they take turns on the advisory lock instead); the service's own prefix lets each service's
+     * Kafka user be allowed its own transactional ids only.
      */
-    private final String transactionalId = "outbox-relay-" + java.util.UUID.randomUUID();
+    private final String instance = java.util.UUID.randomUUID().toString();
 
     void onStart(@Observes StartupEvent event) {
         if (!settings.enabled()) {
@@ -208,8 +210,9 @@ public class OutboxRelay {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            String client = "outbox-relay" + settings.source().replace('/', '-');
-            KafkaProducer<String, byte[]> created = kafka.transactionalProducer(client, transactionalId);
+            String prefix = transactionalIdPrefix(settings.source());
+            KafkaProducer<String, byte[]> created = kafka.transactionalProducer(prefix.substring(0, prefix.length() - 1),
+                    prefix + instance);
             try {
                 created.initTransactions();
             } catch (RuntimeException e) {
@@ -219,6 +222,20 @@ public class OutboxRelay {
             producer = created;
         }
         return producer;
+    }
+
+    /**
+     * What every transactional id of a service's relays starts with, from its CloudEvents source: {@code /arcc/cases}
+     * gives {@code outbox-relay-arcc-cases-}. The service's Kafka user is allowed transactional ids with this prefix
+     * (deploy/kubernetes, {@code kafka-users.yaml}).
+     */
+    public static String transactionalIdPrefix(String source) {
+        return "outbox-relay" + source.replace('/', '-') + "-";
+    }
+
+    /** The transactional id of this instance's producer. */
+    String transactionalId() {
+        return transactionalIdPrefix(settings.source()) + instance;
     }
 
     private synchronized void discardProducer(Duration timeout) {
