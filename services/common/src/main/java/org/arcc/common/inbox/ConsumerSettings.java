@@ -9,7 +9,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "arcc.consumer")
 public interface ConsumerSettings {
 
-    /** Attempts at one event before it goes to {@code <topic>.dlq}. */
+    /**
+     * Attempts at one event before it goes to {@code <topic>.dlq}. A failure because the database is unreachable
+     * is no attempt: the consumer backs off ({@link #failureBackoff()}) and reads the event again.
+     */
     @WithDefault("3")
     int maxAttempts();
 

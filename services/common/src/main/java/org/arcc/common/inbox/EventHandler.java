@@ -3,7 +3,9 @@ package org.arcc.common.inbox;
 /**
  * Applies one event. Runs inside a database transaction together with the inbox entry for the event, so
  * it is applied at most once per consumer even when Kafka delivers it again. Throwing rolls both back;
- * the event is retried and, after {@code arcc.consumer.max-attempts}, sent to the dead-letter topic.
+ * the event is retried and, after {@code arcc.consumer.max-attempts}, sent to the dead-letter topic; unless what it
+ * threw says the database itself is unreachable ({@link DatabaseUnreachableException#isBehind}), when the consumer
+ * backs off and reads the same event again without spending an attempt.
  */
 @FunctionalInterface
 public interface EventHandler {

@@ -48,6 +48,8 @@ public final class InboxConsumer {
     private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
     private static final int MAX_ERROR_TEXT = 300;
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(250);
+    /** About a second of empty polls after a failure before the consumer counts as resumed. */
+    private static final int EMPTY_POLLS_BEFORE_RESUMING = 4;
 
     private final String name;
     private final List<String> topics;
@@ -71,6 +73,12 @@ public final class InboxConsumer {
     private volatile boolean running = true;
     /** The last poll's records while their offsets are not committed: read again before polling on. */
     private ConsumerRecords<String, byte[]> unsettled;
+    /**
+     * Empty polls after a failed cycle that do not yet count as a success: the records that failed were rewound,
+     * and a poll that comes back before they are fetched again must not end the streak (which would log every
+     * retry of a long outage as a new failure and a recovery).
+     */
+    private int emptyPollsBeforeResuming;
 
     private record Replay(Runnable resetProjection, CompletableFuture<Void> done) {
     }
@@ -208,6 +216,12 @@ public final class InboxConsumer {
         }
         replayIfAsked();
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+        if (records.isEmpty() && emptyPollsBeforeResuming > 0) {
+            emptyPollsBeforeResuming--;
+            updateLag();
+            return;
+        }
+        emptyPollsBeforeResuming = 0;
         unsettled = records.isEmpty() ? null : records;
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         RuntimeException stuck = null;
@@ -237,6 +251,7 @@ public final class InboxConsumer {
 
     private void failed(RuntimeException error) {
         failures.increment();
+        emptyPollsBeforeResuming = EMPTY_POLLS_BEFORE_RESUMING;
         Duration backoff = liveness.failed(error);
         ConsumerHealth health = health();
         int inARow = health.consecutiveFailures();
@@ -273,8 +288,9 @@ public final class InboxConsumer {
             try {
                 handleWithRetries(record);
             } catch (RuntimeException infrastructure) {
-                // Could not apply nor dead-letter it (database or broker away): read it again later.
-                LOG.warnf("Consumer %s will retry %s-%d@%d: %s", name, partition.topic(), partition.partition(),
+                // Could not apply nor dead-letter it (database or broker away): read it again later. Logged at
+                // debug only: failed() logs the streak at its 1st, 2nd, 4th, 8th… cycle, not at every retry.
+                LOG.debugf("Consumer %s will retry %s-%d@%d: %s", name, partition.topic(), partition.partition(),
                         record.offset(), infrastructure.getClass().getSimpleName());
                 consumer.seek(partition, record.offset());
                 return infrastructure;
@@ -308,6 +324,10 @@ public final class InboxConsumer {
                 }
                 return;
             } catch (Exception e) {
+                if (DatabaseUnreachableException.isBehind(e)) {
+                    // Not the event's fault: spend no attempt on it, back off and read it again (never dead-letter).
+                    throw new DatabaseUnreachableException(e);
+                }
                 last = e;
                 if (attempt < settings.maxAttempts()) {
                     pause(backoff);

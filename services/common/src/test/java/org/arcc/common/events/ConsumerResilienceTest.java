@@ -90,6 +90,9 @@ class ConsumerResilienceTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    StepProjection projection;
+
     @BeforeEach
     void explainFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -97,6 +100,7 @@ class ConsumerResilienceTest {
 
     @AfterEach
     void heal() {
+        projection.databaseBack();
         kafka.of(StepProjection.CONSUMER).heal();
         kafka.deadLetterTopicDown(false);
     }
@@ -127,6 +131,30 @@ class ConsumerResilienceTest {
         await().during(Duration.ofSeconds(1)).atMost(PATIENCE)
                 .until(() -> StepTables.applied(dataSource, run) == aggregates.size());
         assertThat(StepTables.outOfOrder(dataSource, run)).isZero();
+    }
+
+    @Test
+    void aValidEventIsNotDeadLetteredWhileTheConsumersOwnDatabaseIsAwayButAppliedOnceItIsBack() throws Exception {
+        List<String> aggregate = StepTopic.aggregates("database-away", 1);
+        String run = StepTopic.runOf(aggregate);
+        double deadLetteredBefore = projection.consumer().deadLettered();
+        projection.databaseAwayFor(run);
+
+        steps.commit(aggregate, 1, 2);
+
+        // Well past arcc.consumer.max-attempts (3), after which an event that fails is dead-lettered.
+        await().atMost(PATIENCE).until(() -> projection.attemptsWhileAway() >= 6);
+        assertThat(health(StepProjection.CONSUMER).lastError()).isEqualTo("DatabaseUnreachableException");
+        assertThat(health(StepProjection.CONSUMER).consecutiveFailures()).isGreaterThanOrEqualTo(6);
+        assertThat(StepTables.applied(dataSource, run)).isZero();
+
+        projection.databaseBack();
+
+        await().atMost(PATIENCE).until(() -> StepTables.applied(dataSource, run) == 2);
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> StepTables.applied(dataSource, run) == 2);
+        assertThat(StepTables.outOfOrder(dataSource, run)).as("steps applied out of order or twice").isZero();
+        assertThat(projection.consumer().deadLettered()).as("dead-lettered").isEqualTo(deadLetteredBefore);
+        assertThat(health(StepProjection.CONSUMER).consecutiveFailures()).isZero();
     }
 
     @Test

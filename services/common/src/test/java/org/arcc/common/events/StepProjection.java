@@ -1,6 +1,8 @@
 package org.arcc.common.events;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,6 +27,10 @@ public class StepProjection {
     @Inject
     EventConsumers consumers;
 
+    /** While set, applying a step of an aggregate with this id prefix loses its database connection. */
+    private final AtomicReference<String> databaseAwayFor = new AtomicReference<>();
+    private final AtomicInteger attemptsWhileAway = new AtomicInteger();
+
     void onStart(@Observes StartupEvent event) {
         consumers.start(CONSUMER, List.of(Step.TOPIC), this::apply);
     }
@@ -33,8 +39,33 @@ public class StepProjection {
         return consumers.get(CONSUMER);
     }
 
+    /**
+     * Until {@link #databaseBack()}, the handler's connection is cut by the server (as in a PostgreSQL restart)
+     * whenever it applies a step of an aggregate whose id starts with {@code aggregatePrefix}.
+     */
+    public void databaseAwayFor(String aggregatePrefix) {
+        attemptsWhileAway.set(0);
+        databaseAwayFor.set(aggregatePrefix);
+    }
+
+    public void databaseBack() {
+        databaseAwayFor.set(null);
+    }
+
+    /** Attempts that lost their connection since {@link #databaseAwayFor}. */
+    public int attemptsWhileAway() {
+        return attemptsWhileAway.get();
+    }
+
     void apply(ReceivedEvent event) {
         Step step = event.payload(Step.class);
+        String away = databaseAwayFor.get();
+        if (away != null && step.aggregateId().startsWith(away)) {
+            attemptsWhileAway.incrementAndGet();
+            // The real thing: PostgreSQL ends this session (57P01 "terminating connection due to administrator
+            // command"), exactly what an administrator's or a restart's shutdown does to open connections.
+            em.createNativeQuery("SELECT pg_terminate_backend(pg_backend_pid())").getSingleResult();
+        }
         if (step.poison()) {
             throw new IllegalStateException("poison step " + step.seq());
         }
