@@ -62,10 +62,10 @@ class DatabaseAwayTest {
 
     @Test
     void noConnectionFromThePoolInTimeIsAway() {
-        Throwable served = new GenericJDBCException("Unable to acquire JDBC Connection",
-                new SQLException(DatabaseAway.POOL_ACQUISITION_TIMEOUT));
-
-        assertThat(DatabaseAway.reasonIn(served)).contains("no pooled connection in time");
+        for (String timeout : DatabaseAway.POOL_ACQUISITION_TIMEOUTS) {
+            Throwable served = new GenericJDBCException("Unable to acquire JDBC Connection", new SQLException(timeout));
+            assertThat(DatabaseAway.reasonIn(served)).as(timeout).contains("no pooled connection in time");
+        }
         assertThat(DatabaseAway.isCauseOf(new SQLTransientConnectionException("timed out"))).isTrue();
         assertThat(DatabaseAway.isCauseOf(new JDBCConnectionException("no state", new SQLException("gone")))).isTrue();
     }
@@ -78,11 +78,19 @@ class DatabaseAwayTest {
                 new PSQLException("relation does not exist", PSQLState.UNDEFINED_TABLE)))).isFalse();
         assertThat(DatabaseAway.isCauseOf(new GenericJDBCException("no state", new SQLException("something else"))))
                 .isFalse();
-        assertThat(DatabaseAway.isCauseOf(new SQLException(DatabaseAway.POOL_ACQUISITION_TIMEOUT, "23505")))
+        assertThat(DatabaseAway.isCauseOf(new SQLException("Sorry, acquisition timeout!", "23505")))
                 .as("a message alone, with a SQL state of its own").isFalse();
         assertThat(DatabaseAway.isCauseOf(new IllegalStateException(new NullPointerException()))).isFalse();
         assertThat(DatabaseAway.isCauseOf(new ConnectException("refused")))
                 .as("a connection to something else (the broker, another service)").isFalse();
+    }
+
+    @Test
+    void aBrokenConnectionFurtherDownABatchsChainIsAway() {
+        SQLException first = new SQLException("Batch failed", "XX000");
+        first.setNextException(new SQLException("Batch entry 3 was aborted", "08006"));
+
+        assertThat(DatabaseAway.reasonIn(new PersistenceException(first))).contains("SQL state 08006");
     }
 
     @Test
