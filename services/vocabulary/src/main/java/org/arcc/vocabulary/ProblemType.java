@@ -22,6 +22,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "This Idempotency-Key was used for another request"),
     IN_PROGRESS("in-progress", 409, "The first request with this Idempotency-Key is still being processed"),
     INTERNAL("internal", 500, "Something went wrong on our side"),
+    /** A service's own database cannot be reached right now (restarting, failing over): nothing was stored. */
+    TEMPORARILY_UNAVAILABLE("temporarily-unavailable", 503, "The service cannot serve this right now; retry shortly"),
     URI_TOO_LONG("uri-too-long", 414, "The request URI is too long"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     HEADERS_TOO_LARGE("headers-too-large", 431, "The request headers are too large"),

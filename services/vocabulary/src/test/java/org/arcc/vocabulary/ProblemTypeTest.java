@@ -23,4 +23,10 @@ class ProblemTypeTest {
         assertThat(ProblemType.UPSTREAM_TIMEOUT.uri()).isEqualTo("urn:arcc:problem:upstream-timeout");
         assertThat(ProblemType.UPSTREAM_TIMEOUT.status()).isEqualTo(504);
     }
+
+    @Test
+    void aServiceWhoseDatabaseIsAwayAsksForARetryWithItsOwnType() {
+        assertThat(ProblemType.TEMPORARILY_UNAVAILABLE.uri()).isEqualTo("urn:arcc:problem:temporarily-unavailable");
+        assertThat(ProblemType.TEMPORARILY_UNAVAILABLE.status()).isEqualTo(503);
+    }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.arcc.common.audit.DeniedAttempts;
+import org.arcc.common.database.DatabaseAway;
 import org.arcc.vocabulary.ProblemType;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -153,6 +154,17 @@ public class ProblemExceptionMappers {
         }
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             return problems.of(ProblemType.VALIDATION, "The request cannot be processed as sent", uri);
+        }
+        java.util.Optional<String> databaseAway = DatabaseAway.reasonIn(e);
+        if (databaseAway.isPresent()) {
+            // Not a defect: the database restarts or fails over, nothing was stored, the request can be sent again
+            // (with the same Idempotency-Key). Logged by codes only.
+            LOG.warnf("Database unavailable (%s, %s) while serving a request; answered 503", databaseAway.get(),
+                    e.getClass().getName());
+            return problems.of(ProblemType.TEMPORARILY_UNAVAILABLE,
+                    "The service cannot reach its records right now; nothing was stored. Send the request again in a few"
+                            + " seconds, with the same Idempotency-Key",
+                    uri);
         }
         // Logged by class and request id only: messages of unexpected errors may echo survivor data.
         LOG.errorf("Unexpected %s while serving a request", e.getClass().getName());

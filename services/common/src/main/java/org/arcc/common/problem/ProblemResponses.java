@@ -15,6 +15,9 @@ import org.arcc.vocabulary.ProblemType;
 @ApplicationScoped
 public class ProblemResponses {
 
+    /** {@code Retry-After} of a {@code 503 temporarily-unavailable}: the service's database is away. */
+    public static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+
     @Inject
     CurrentRequest currentRequest;
 
@@ -34,6 +37,10 @@ public class ProblemResponses {
         if (type == ProblemType.IN_PROGRESS) {
             // The first attempt either finishes or, if it died, has already released the key.
             builder.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        if (type == ProblemType.TEMPORARILY_UNAVAILABLE) {
+            // Long enough for a database restart or failover to finish, short enough not to hold up a cell's work.
+            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS));
         }
         return builder.build();
     }
