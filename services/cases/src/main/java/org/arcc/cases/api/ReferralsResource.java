@@ -31,6 +31,7 @@ import org.arcc.cases.domain.AgeBand;
 import org.arcc.cases.domain.IncidentCategory;
 import org.arcc.cases.domain.Referral;
 import org.arcc.cases.service.PartnerWebhooks;
+import org.arcc.cases.domain.referral.ReferralRules;
 import org.arcc.cases.service.Referrals;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
@@ -90,7 +91,7 @@ public class ReferralsResource {
             description = "Codes and a consent attestation only, never identity. The status is pushed to the partner's "
             + "webhook and can be polled.")
     public Response refer(@NotNull @Valid ReferralRequest request) {
-        Referral r = referrals.receive(caller.get(), new Referrals.Refer(request.cell(), request.ageBand(),
+        Referral r = referrals.receive(caller.get(), new ReferralRules.Refer(request.cell(), request.ageBand(),
                 request.incidentCategory(), request.consentAttested(), request.partnerReference()));
         return Response.created(URI.create("/api/v1/referrals/" + r.id)).entity(ReferralView.of(r, false)).build();
     }
