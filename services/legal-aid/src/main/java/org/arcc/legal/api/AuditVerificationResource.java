@@ -22,6 +22,7 @@ import org.arcc.common.audit.api.AuditVerificationReport;
 import org.arcc.common.idempotency.IdempotentPost;
 import org.arcc.common.audit.api.CrossCheckRequest;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,7 +45,7 @@ public class AuditVerificationResource {
 
     @GET
     @Path("/verification")
-    @RolesAllowed({ "platform-admin", "cell-supervisor" })
+    @RolesAllowed({ Role.PLATFORM_ADMIN, Role.CELL_SUPERVISOR })
     @Operation(operationId = "verifyLegalAuditTrail", summary = "Check the legal-aid service's audit trail now",
             description = "Recomputes every hash of every chain and compares each chain with the signed anchors stored here."
             + " Intact or broken, with each problem's chain and position. A cell's supervisor sees its own cell's"
@@ -56,7 +57,7 @@ public class AuditVerificationResource {
     @POST
     @Path("/verification")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "platform-admin" })
+    @RolesAllowed({ Role.PLATFORM_ADMIN })
     @Operation(operationId = "crossCheckLegalAuditTrail", summary = "Check the legal-aid service's audit trail against anchors another service holds",
             description = "Takes anchors of this trail read from the other service's anchors-held, so that deleting or"
             + " rewriting the anchors stored here hides nothing. An anchor this service's key did not sign is refused (400).")
@@ -66,7 +67,7 @@ public class AuditVerificationResource {
 
     @GET
     @Path("/anchors-held")
-    @RolesAllowed({ "platform-admin" })
+    @RolesAllowed({ Role.PLATFORM_ADMIN })
     @Operation(operationId = "listAnchorsHeldByLegalAid", summary = "The newest signed audit anchors this service holds for a source",
             description = "Another service's anchors (or this one's own), newest first, as POST .../verification of"
             + " their source takes them.")

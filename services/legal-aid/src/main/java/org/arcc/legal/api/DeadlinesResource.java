@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.arcc.common.security.CurrentCaller;
 import org.arcc.legal.service.Deadlines;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The cell's deadlines about to stall or already missed, for its legal officer and supervisor. */
@@ -34,7 +35,7 @@ public class DeadlinesResource {
     }
 
     @GET
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "listLegalDeadlines", summary = "List the cell's overdue or upcoming deadlines (status=overdue|upcoming), soonest first")
     public List<DeadlineEntry> list(@QueryParam("status") @NotNull @Pattern(regexp = "^(overdue|upcoming)$",
             message = "must be overdue or upcoming") String status) {

@@ -20,6 +20,7 @@ import org.arcc.common.idempotency.IdempotentPost;
 import org.arcc.common.security.CurrentCaller;
 import org.arcc.legal.domain.LegalFile;
 import org.arcc.legal.service.LegalFiles;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -46,7 +47,7 @@ public class LegalFilesResource {
     }
 
     @GET
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "getLegalFile", summary = "Read a case's legal file: FIR, investigation, lawyers, trial and hearings, verdict, appeals, deadlines and flags")
     public FileView get(@PathParam("id") UUID id) {
         return FileView.of(files.read(caller.get(), id));
@@ -54,7 +55,7 @@ public class LegalFilesResource {
 
     @GET
     @Path("/stage")
-    @RolesAllowed({ "legal-officer", "cell-supervisor", "case-worker", "counsellor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR, Role.CASE_WORKER, Role.COUNSELLOR })
     @Operation(operationId = "getLegalStage", summary = "Read the coarse stage of a case's legal file (no FIR or court details)")
     public StageView stage(@PathParam("id") UUID id) {
         LegalFile file = files.stage(caller.get(), id);
@@ -63,7 +64,7 @@ public class LegalFilesResource {
 
     @POST
     @Path("/initials")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "recordSurvivorInitials", summary = "Record the survivor's initials as court filings use them (stored encrypted)")
     public Response initials(@PathParam("id") UUID id, @NotNull @Valid InitialsRequest request) {
         files.setInitials(caller.get(), id, request.initials());

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.arcc.legal.service.ReferenceData;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -44,7 +45,7 @@ public class ReferenceDataResource {
 
     @GET
     @Path("/police-stations")
-    @RolesAllowed({ "legal-officer", "cell-supervisor", "case-worker" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR, Role.CASE_WORKER })
     @Operation(operationId = "listPoliceStations", summary = "List the police stations, all or one district's")
     public List<PoliceStationView> policeStations(@QueryParam("district") @Parameter(description = "A district, e.g. Karachi; all districts when absent")
             @Pattern(regexp = DISTRICT, message = DISTRICT_MESSAGE) String district) {
@@ -54,7 +55,7 @@ public class ReferenceDataResource {
 
     @GET
     @Path("/investigation-units")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "listInvestigationUnits", summary = "List the Special Sexual Offences Investigation Units, all or one district's")
     public List<InvestigationUnitView> investigationUnits(@QueryParam("district") @Parameter(description = "A district, e.g. Karachi; all districts when absent")
             @Pattern(regexp = DISTRICT, message = DISTRICT_MESSAGE) String district) {
@@ -64,7 +65,7 @@ public class ReferenceDataResource {
 
     @GET
     @Path("/lawyers")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "listPanelLawyers", summary = "List the active lawyers of the legal-aid panel, all or one district's")
     public List<PanelLawyerView> lawyers(@QueryParam("district") @Parameter(description = "A district, e.g. Karachi; all districts when absent")
             @Pattern(regexp = DISTRICT, message = DISTRICT_MESSAGE) String district) {

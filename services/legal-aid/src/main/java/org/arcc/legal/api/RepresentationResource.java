@@ -21,6 +21,7 @@ import org.arcc.common.idempotency.IdempotentPost;
 import org.arcc.common.security.CurrentCaller;
 import org.arcc.legal.domain.Codes.RepresentationRole;
 import org.arcc.legal.service.LegalFiles;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
@@ -49,7 +50,7 @@ public class RepresentationResource {
     }
 
     @POST
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = FileView.RepresentationView.class, responseCode = "201")
     @Operation(operationId = "assignLawyer", summary = "Assign a lawyer (a new legal-aid lawyer or prosecutor replaces the one standing; a lawyer of the accused is refused)")
     public Response assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest r) {
@@ -60,7 +61,7 @@ public class RepresentationResource {
 
     @POST
     @Path("/{representationId}/response")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "respondToAssignment", summary = "Record that the assigned lawyer accepted or declined the brief")
     public FileView.RepresentationView respond(@PathParam("id") UUID id,
             @PathParam("representationId") UUID representationId, @NotNull @Valid ResponseRequest r) {
