@@ -8,10 +8,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.arcc.gateway.http.Problems;
-import org.arcc.gateway.http.RequestIds;
 import org.arcc.gateway.routing.Route;
 import org.arcc.gateway.routing.RouteTable;
 import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.RequestIds;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 

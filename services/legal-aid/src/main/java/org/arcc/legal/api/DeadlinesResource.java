@@ -18,8 +18,10 @@ import org.arcc.common.security.CurrentCaller;
 import org.arcc.legal.service.Deadlines;
 import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The cell's deadlines about to stall or already missed, for its legal officer and supervisor. */
+@Tag(name = "Deadlines", description = "The cell's overdue and upcoming legal deadlines (FIR, investigation, trial, appeal)")
 @Path("/api/v1/legal/deadlines")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadlinesResource {

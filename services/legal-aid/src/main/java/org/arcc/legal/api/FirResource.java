@@ -27,9 +27,11 @@ import org.arcc.legal.service.LegalFiles;
 import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The FIR: registered by the police, or refused (recorded with the reason, to be counted). */
 @IdempotentPost
+@Tag(name = "FIR", description = "The First Information Report: registered by the police, or refused")
 @Path("/api/v1/legal/files/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

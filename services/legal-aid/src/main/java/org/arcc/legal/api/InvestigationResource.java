@@ -29,9 +29,11 @@ import org.arcc.vocabulary.ProblemType;
 import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The investigation by the district's Special Sexual Offences Investigation Unit, and its steps. */
 @IdempotentPost
+@Tag(name = "Investigation", description = "The investigating unit and officer, and the steps of the investigation")
 @Path("/api/v1/legal/files/{id}/investigation")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -18,16 +18,19 @@ import jakarta.ws.rs.core.Response;
 
 import org.arcc.common.idempotency.IdempotentPost;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.common.problem.Problem;
 import org.arcc.legal.domain.LegalFile;
 import org.arcc.legal.service.LegalFiles;
 import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A case's legal file, addressed by the case id: read whole by the cell's legal officer and supervisor, its coarse
  * stage by case workers and counsellors too. Another cell's file does not exist for the caller (404).
  */
 @IdempotentPost
+@Tag(name = "Legal files", description = "A case's legal file as a whole, its coarse stage, and the survivor's initials for court filings")
 @Path("/api/v1/legal/files/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -63,6 +66,8 @@ public class LegalFilesResource {
     }
 
     @POST
+    // Success has no body, so a generated client accepts only the problem type; that must not be a 406.
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Path("/initials")
     @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "recordSurvivorInitials", summary = "Record the survivor's initials as court filings use them (stored encrypted)")

@@ -15,6 +15,7 @@ import org.arcc.legal.service.ReferenceData;
 import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The reference data a legal file's forms choose from: police stations (for an FIR or a refusal), the districts'
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * legal officer and the supervisor choose from all three; a case worker, who goes with the survivor to the police,
  * may see the police stations too.
  */
+@Tag(name = "Reference data", description = "Police stations, Special Sexual Offences Investigation Units and the legal-aid lawyers' panel")
 @Path("/api/v1/legal")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceDataResource {

@@ -24,9 +24,11 @@ import org.arcc.legal.service.LegalFiles;
 import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Lawyers on the file: the survivor's legal-aid lawyer (from the panel), the special prosecutor, the accused's counsel. */
 @IdempotentPost
+@Tag(name = "Representation", description = "Lawyers assigned to the survivor, and whether they accepted the brief")
 @Path("/api/v1/legal/files/{id}/representations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

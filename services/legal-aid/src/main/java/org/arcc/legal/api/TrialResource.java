@@ -33,9 +33,11 @@ import org.arcc.legal.service.LegalFiles;
 import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The case in a special court: the trial, its hearing log, the verdict and appeals. */
 @IdempotentPost
+@Tag(name = "Trial", description = "The special court's trial: hearings, verdict, appeals")
 @Path("/api/v1/legal/files/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
