@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.arcc.gateway.config.GatewaySettings;
 import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.RequestIds;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.http.HttpServerRequest;

@@ -11,10 +11,10 @@ import jakarta.inject.Inject;
 import org.arcc.gateway.config.GatewaySettings;
 import org.arcc.gateway.http.ClientAddress;
 import org.arcc.gateway.http.Problems;
-import org.arcc.gateway.http.RequestIds;
 import org.arcc.gateway.routing.Route;
 import org.arcc.gateway.routing.RouteTable;
 import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.RequestIds;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 

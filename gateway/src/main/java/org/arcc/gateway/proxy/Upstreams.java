@@ -13,8 +13,8 @@ import jakarta.inject.Inject;
 
 import org.arcc.gateway.config.GatewaySettings;
 import org.arcc.gateway.http.Problems;
-import org.arcc.gateway.http.RequestIds;
 import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.RequestIds;
 
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;

@@ -1,5 +1,12 @@
 package org.arcc.testing;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -8,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Checks that a service's OpenAPI document describes every {@code /api/v1} operation fully: a summary, the
@@ -54,12 +62,63 @@ public final class OpenApiDocuments {
         if (!document.path("servers").isArray() || document.path("servers").isEmpty()) {
             wrong.add("no servers");
         }
+        Set<String> described = new TreeSet<>();
         for (JsonNode tag : document.path("tags")) {
             if (tag.path("description").asText().isBlank()) {
                 wrong.add("tag " + tag.path("name").asText() + " has no description");
+            } else {
+                described.add(tag.path("name").asText());
+            }
+        }
+        // An operation in a class without @Tag gets the class's name as its tag ("Items Resource"), undescribed.
+        forEachOperation(document, (key, path, op) -> {
+            for (JsonNode tag : op.path("tags")) {
+                if (!described.contains(tag.asText())) {
+                    wrong.add(key + ": its tag " + tag.asText() + " is not a described tag of the document");
+                }
+            }
+        });
+        // Two classes with one simple name become X and X1: generated clients then carry a meaningless X1.
+        for (Iterator<String> names = document.path("components").path("schemas").fieldNames(); names.hasNext();) {
+            String name = names.next();
+            String stem = name.replaceFirst("\\d+$", "");
+            if (!stem.equals(name) && document.path("components").path("schemas").has(stem)) {
+                wrong.add("schemas " + stem + " and " + name + " are two classes of one name: name them apart");
             }
         }
         return wrong;
+    }
+
+    /**
+     * The check every service's OpenAPI test makes, in one call: reads the running application's document at
+     * {@code /q/openapi}, keeps it as {@code target/openapi.json} (what CI lints, and what to read when this fails),
+     * and asserts it documents at least {@code minimumOperations} operations, has no {@link #gaps}, no example its
+     * schema refuses, and one example entry in {@code examplesResource} per operation.
+     *
+     * @param publicOperations operations anyone may call without a token, as {@code "METHOD /path"}
+     * @param examplesResource the class-path resource of the service's examples ({@code ApiDocumentFilter.EXAMPLES})
+     */
+    public static void assertComplete(int minimumOperations, Set<String> publicOperations, String examplesResource)
+            throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        String text = given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().asString();
+        Files.writeString(Path.of("target/openapi.json"), text);
+        JsonNode document = json.readTree(text);
+
+        Set<String> operations = operations(document);
+        assertThat(operations).as("operations documented")
+                .hasSizeGreaterThanOrEqualTo(minimumOperations);
+        assertThat(gaps(document, publicOperations))
+                .as("operations described incompletely").isEmpty();
+        assertThat(examplesRefusedBySchemas(document))
+                .as("examples their schemas refuse").isEmpty();
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(examplesResource)) {
+            Set<String> examples = new TreeSet<>();
+            json.readTree(in).fieldNames().forEachRemaining(examples::add);
+            assertThat(examples)
+                    .as("every example names an operation, and every operation has one").isEqualTo(operations);
+        }
     }
 
     /**

@@ -45,7 +45,7 @@ public final class ResourceEndpoints {
                 if (base == null) {
                     continue;
                 }
-                for (Method m : type.getDeclaredMethods()) {
+                for (Method m : methods(type)) {
                     String verb = verb(m);
                     if (verb != null) {
                         String sub = path(m.getAnnotations());
@@ -79,7 +79,7 @@ public final class ResourceEndpoints {
                     .toList()) {
                 Class<?> type = Class.forName(packageName + "." + file.getFileName().toString().replace(".class", ""),
                         false, Thread.currentThread().getContextClassLoader());
-                for (Method m : type.getDeclaredMethods()) {
+                for (Method m : methods(type)) {
                     if ("POST".equals(verb(m)) && Stream.concat(Stream.of(m.getAnnotations()), Stream.of(type.getAnnotations()))
                             .noneMatch(a -> a.annotationType().getName().equals(annotation))) {
                         missing.add(type.getSimpleName() + "." + m.getName());
@@ -99,6 +99,18 @@ public final class ResourceEndpoints {
         Set<String> keys = new TreeSet<>();
         endpoints.forEach(e -> keys.add(e.key()));
         return keys;
+    }
+
+    /**
+     * The methods of a resource class and of the classes it extends (a shared base such as common's
+     * {@code AuditVerificationEndpoints} declares endpoints the service's class inherits).
+     */
+    private static List<Method> methods(Class<?> type) {
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            methods.addAll(List.of(c.getDeclaredMethods()));
+        }
+        return methods;
     }
 
     private static String path(Annotation[] annotations) {

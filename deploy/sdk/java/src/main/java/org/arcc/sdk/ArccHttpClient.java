@@ -41,9 +41,7 @@ import javax.net.ssl.SSLSession;
  * and after 409 with {@code Retry-After} (the first attempt with the same key is still running), waiting what
  * {@code Retry-After} says. Only requests safe to repeat are retried: GET, HEAD, PUT, DELETE, OPTIONS, and POSTs
  * carrying an {@code Idempotency-Key}; anything else only when the connection was never made;</li>
- * <li>every response with status 400 or more thrown as an {@link ArccProblem} (its RFC 9457 body, typed);</li>
- * <li>{@code Accept: application/json} added where a request accepts only problem documents (the generated code for
- * operations answering 204 does; the services refuse that with 406).</li>
+ * <li>every response with status 400 or more thrown as an {@link ArccProblem} (its RFC 9457 body, typed).</li>
  * </ul>
  * Bodies are read whole before they are handed to the caller's body handler (the platform's answers are small).
  */
@@ -115,22 +113,12 @@ public final class ArccHttpClient extends HttpClient {
         }
     }
 
-    private HttpRequest prepared(HttpRequest request) {
-        boolean needsKey = "POST".equals(request.method()) && request.headers().firstValue(IDEMPOTENCY_KEY).isEmpty();
-        // For an operation whose success has no body (204), the generator accepts only the problem type; the
-        // services answer 406 to that, so such a request accepts JSON as well.
-        boolean onlyProblems = request.headers().allValues("Accept").equals(List.of(ArccProblem.MEDIA_TYPE));
-        if (!needsKey && !onlyProblems) {
+    private static HttpRequest prepared(HttpRequest request) {
+        if (!"POST".equals(request.method()) || request.headers().firstValue(IDEMPOTENCY_KEY).isPresent()) {
             return request;
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> !(onlyProblems && "Accept".equalsIgnoreCase(name)));
-        if (needsKey) {
-            builder.header(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
-        }
-        if (onlyProblems) {
-            builder.header("Accept", "application/json, " + ArccProblem.MEDIA_TYPE);
-        }
-        return builder.build();
+        return HttpRequest.newBuilder(request, (name, value) -> true).header(IDEMPOTENCY_KEY, UUID.randomUUID().toString())
+                .build();
     }
 
     private HttpRequest authorized(HttpRequest request) {

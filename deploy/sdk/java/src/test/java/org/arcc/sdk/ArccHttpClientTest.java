@@ -175,18 +175,6 @@ class ArccHttpClientTest {
     }
 
     @Test
-    void aRequestAcceptingOnlyProblemsAlsoAcceptsJson() throws Exception {
-        peer.then(Answer.json(204, null)).then(Answer.json(200, "{}"));
-        HttpClient client = client(TokenSource.of("t"));
-        client.send(HttpRequest.newBuilder(peer.uri("/api/v1/partners/ngo-demo/webhook")).header("Accept", "application/problem+json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding());
-        client.send(HttpRequest.newBuilder(peer.uri("/a")).header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.discarding());
-
-        assertThat(peer.received().get(0).headers().get("Accept")).containsExactly("application/json, application/problem+json");
-        assertThat(peer.received().get(1).headers().get("Accept")).containsExactly("text/csv");
-    }
-
-    @Test
     void retryAfterIsReadAsSecondsOrAnHttpDate() {
         assertThat(ArccHttpClient.retryAfter(java.net.http.HttpHeaders.of(Map.of("Retry-After", List.of("7")), (a, b) -> true)))
                 .contains(Duration.ofSeconds(7));

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.Disability;
 import org.arcc.cases.domain.OnwardReferral;
 import org.arcc.cases.domain.SexGender;
+import org.arcc.cases.domain.referral.OnwardReferralRules;
 import org.arcc.cases.service.OnwardReferrals;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
@@ -83,7 +84,7 @@ public class CaseOnwardReferralsResource {
     public Response refer(@PathParam("id") UUID id, @NotNull @Valid OnwardReferralRequest request) {
         Caller who = caller.get();
         OnwardReferrals.Referred made = onwardReferrals.refer(who, AccessScope.ownCell(who), id,
-                new OnwardReferrals.Refer(request.partner(), request.serviceKind(), request.urgency(),
+                new OnwardReferralRules.Refer(request.partner(), request.serviceKind(), request.urgency(),
                         request.sexGender(), request.disabilities(), request.note()));
         return Response.created(URI.create("/api/v1/cases/" + id + "/onward-referrals/" + made.record().id))
                 .entity(OnwardReferralView.of(made)).build();

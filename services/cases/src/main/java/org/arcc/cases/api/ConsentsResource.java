@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.Consent;
+import org.arcc.cases.domain.consent.ConsentRules;
 import org.arcc.cases.domain.ConsentGiver;
 import org.arcc.cases.domain.ConsentPurpose;
 import org.arcc.cases.service.Consents;
@@ -67,7 +68,7 @@ public class ConsentsResource {
             + "arcc.case.consent-given.v1.")
     public Response give(@PathParam("id") UUID id, @NotNull @Valid GiveConsentRequest request) {
         Caller who = caller.get();
-        Consent consent = consents.give(who, AccessScope.ownCell(who), id, new Consents.GiveConsent(request.purpose(),
+        Consent consent = consents.give(who, AccessScope.ownCell(who), id, new ConsentRules.Give(request.purpose(),
                 request.givenBy(), request.childAssent(), request.recipient()));
         return Response.created(URI.create("/api/v1/cases/" + id + "/consents/" + consent.id))
                 .entity(ConsentView.of(consent)).build();

@@ -26,6 +26,7 @@ import org.arcc.cases.service.Purpose;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.common.problem.Problem;
 import org.arcc.vocabulary.Role;
 
 /**
@@ -45,6 +46,8 @@ public class IdentityResource {
     CurrentCaller caller;
 
     @PUT
+    // Success has no body, so a generated client accepts only the problem type; that must not be a 406.
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "recordIdentity", summary = "Record the survivor's identity",
             description = "Name, CNIC, phone, address and guardian, each field encrypted under the case's own key; replaces"
@@ -73,6 +76,8 @@ public class IdentityResource {
     }
 
     @DELETE
+    // Success has no body, so a generated client accepts only the problem type; that must not be a 406.
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @RolesAllowed({ Role.CELL_SUPERVISOR })
     @Operation(operationId = "eraseIdentity", summary = "Erase the survivor's identity",
             description = "Crypto-shredding: the data key is destroyed and later reads answer 410. Audited; publishes "

@@ -31,9 +31,11 @@ import org.arcc.cases.domain.AgeBand;
 import org.arcc.cases.domain.IncidentCategory;
 import org.arcc.cases.domain.Referral;
 import org.arcc.cases.service.PartnerWebhooks;
+import org.arcc.cases.domain.referral.ReferralRules;
 import org.arcc.cases.service.Referrals;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
+import org.arcc.common.problem.Problem;
 import org.arcc.vocabulary.Role;
 
 /**
@@ -62,7 +64,7 @@ public class ReferralsResource {
             @Pattern(regexp = "^[A-Za-z0-9-]{1,64}$", message = "must be the partner's own reference (letters, digits, '-')") String partnerReference) {
     }
 
-    public record DeclineRequest(@NotBlank @Size(max = 500) String reason) {
+    public record DeclineReferralRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     public record WebhookRequest(@NotNull @Pattern(regexp = "^https?://[^\\s]{3,490}$", message = "must be an http(s) URL") String url,
@@ -90,7 +92,7 @@ public class ReferralsResource {
             description = "Codes and a consent attestation only, never identity. The status is pushed to the partner's "
             + "webhook and can be polled.")
     public Response refer(@NotNull @Valid ReferralRequest request) {
-        Referral r = referrals.receive(caller.get(), new Referrals.Refer(request.cell(), request.ageBand(),
+        Referral r = referrals.receive(caller.get(), new ReferralRules.Refer(request.cell(), request.ageBand(),
                 request.incidentCategory(), request.consentAttested(), request.partnerReference()));
         return Response.created(URI.create("/api/v1/referrals/" + r.id)).entity(ReferralView.of(r, false)).build();
     }
@@ -130,11 +132,13 @@ public class ReferralsResource {
     @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "declineReferral", summary = "Decline a referral",
             description = "The receiving cell declines with a reason (kept in the service, not published).")
-    public ReferralView decline(@PathParam("id") UUID id, @NotNull @Valid DeclineRequest request) {
+    public ReferralView decline(@PathParam("id") UUID id, @NotNull @Valid DeclineReferralRequest request) {
         return ReferralView.of(referrals.decline(caller.get(), id, request.reason()), true);
     }
 
     @PUT
+    // Success has no body, so a generated client accepts only the problem type; that must not be a 406.
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Path("/partners/{partner}/webhook")
     @RolesAllowed(Role.PLATFORM_ADMIN)
     @Operation(operationId = "registerPartnerWebhook", summary = "Register a partner's webhook",

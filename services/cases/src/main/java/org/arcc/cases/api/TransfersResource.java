@@ -53,7 +53,7 @@ public class TransfersResource {
             @Size(max = 500) String reason) {
     }
 
-    public record DeclineRequest(@NotBlank @Size(max = 500) String reason) {
+    public record DeclineTransferRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     public record TransferView(UUID id, UUID caseId, String fromCell, String toCell, String status, Instant proposedAt,
@@ -99,7 +99,7 @@ public class TransfersResource {
     @RolesAllowed({ Role.CASE_WORKER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "declineTransfer", summary = "Decline a transfer",
             description = "The receiving cell declines with a reason; the case stays where it was.")
-    public TransferView decline(@PathParam("transferId") UUID transferId, @NotNull @Valid DeclineRequest request) {
+    public TransferView decline(@PathParam("transferId") UUID transferId, @NotNull @Valid DeclineTransferRequest request) {
         return TransferView.of(transfers.decline(caller.get(), transferId, request.reason()));
     }
 }

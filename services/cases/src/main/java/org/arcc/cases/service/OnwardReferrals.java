@@ -10,12 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.arcc.cases.domain.CaseStatus;
 import org.arcc.cases.domain.Consent;
-import org.arcc.cases.domain.Disability;
 import org.arcc.cases.domain.OnwardReferral;
-import org.arcc.cases.domain.SexGender;
 import org.arcc.cases.domain.SurvivorCase;
+import org.arcc.cases.domain.referral.OnwardReferralRules;
 import org.arcc.common.audit.AuditAction;
 import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.outbox.Outbox;
@@ -30,7 +28,8 @@ import org.arcc.vocabulary.ProblemType;
 /**
  * Onward referrals from a cell to a partner NGO. Each rests on an active SHARING consent naming that partner;
  * the partner sees only codes (what is asked, how urgently, age band, sex/gender, disability flags) and a
- * contact reference, never the case. Withdrawing the consent withdraws every open referral that rests on it.
+ * contact reference, never the case. Withdrawing the consent withdraws every open referral that rests on it. The
+ * rules are {@link OnwardReferralRules}; this class loads, seals the note, persists, publishes and queues webhooks.
  */
 @ApplicationScoped
 public class OnwardReferrals {
@@ -55,43 +54,16 @@ public class OnwardReferrals {
     @Inject
     Clock clock;
 
-    public record Refer(String partner, OnwardReferral.ServiceKind serviceKind, OnwardReferral.Urgency urgency,
-            SexGender sexGender, List<Disability> disabilities, String note) {
-        @Override
-        public String toString() {
-            return "Refer[" + partner + ", " + serviceKind + ", note redacted]";
-        }
-    }
-
     /** An onward referral as the cell's staff read it back, note decrypted. */
     public record Referred(OnwardReferral record, String note) {
     }
 
     @Transactional(dontRollbackOn = CaseNotFound.class)
-    public Referred refer(Caller caller, AccessScope scope, UUID caseId, Refer command) {
+    public Referred refer(Caller caller, AccessScope scope, UUID caseId, OnwardReferralRules.Refer command) {
         SurvivorCase c = access.load(caller, scope, caseId, AuditAction.CREATE, RESOURCE, Purpose.REFERRAL.name());
-        if (c.status == CaseStatus.CLOSED) {
-            throw ProblemException.conflict("The case is closed; reopen it to refer the survivor onward");
-        }
-        Consent consent = Consent.activeSharingWith(c.id, command.partner()).orElseThrow(() -> new ProblemException(
-                ProblemType.CONSENT_REQUIRED, "An onward referral to " + command.partner()
-                        + " needs the survivor's SHARING consent naming that partner, and the case holds none (or it was withdrawn)"));
         Instant now = clock.instant();
-        OnwardReferral r = new OnwardReferral();
-        r.id = UUID.randomUUID();
-        r.caseId = c.id;
-        r.cellCode = c.cellCode;
-        r.partner = command.partner();
-        r.consentId = consent.id;
-        r.serviceKind = command.serviceKind();
-        r.urgency = command.urgency();
-        r.ageBand = c.ageBand;
-        r.sexGender = command.sexGender();
-        r.disabilities(command.disabilities());
-        r.contactReference = c.cellCode + "-OR-" + code(8);
-        r.status = OnwardReferral.Status.SENT;
-        r.madeAt = now;
-        r.madeBy = caller.subject();
+        OnwardReferral r = OnwardReferralRules.refer(c, Consent.activeSharingWith(c.id, command.partner()), command,
+                c.cellCode + "-OR-" + code(8), caller.subject(), now).orElseThrow();
         String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
         if (note != null) {
             FieldCipher.OpenKey key = cipher.newDataKey(r.id.toString());
@@ -100,7 +72,7 @@ public class OnwardReferrals {
         }
         r.persist();
         outbox.record(OnwardReferralMade.TYPE, c.id.toString(), new OnwardReferralMade(c.id, r.id, r.cellCode, r.partner,
-                consent.id, r.serviceKind.name(), r.urgency.name(), r.madeAt));
+                r.consentId, r.serviceKind.name(), r.urgency.name(), r.madeAt));
         webhooks.queue(r);
         access.succeeded(caller, scope, AuditAction.CREATE, RESOURCE, c, Purpose.REFERRAL.name());
         return new Referred(r, note);
@@ -130,21 +102,9 @@ public class OnwardReferrals {
     @Transactional
     public OnwardReferral acknowledge(Caller caller, UUID id, OnwardReferral.Status decision,
             OnwardReferral.DeclineReason declineReason) {
-        if (decision != OnwardReferral.Status.ACCEPTED && decision != OnwardReferral.Status.DECLINED) {
-            throw new ProblemException(ProblemType.VALIDATION, "decision is ACCEPTED or DECLINED");
-        }
-        if ((decision == OnwardReferral.Status.DECLINED) != (declineReason != null)) {
-            throw new ProblemException(ProblemType.VALIDATION, decision == OnwardReferral.Status.DECLINED
-                    ? "A decline gives a declineReason (NO_CAPACITY, OUT_OF_AREA, NOT_ELIGIBLE or OTHER)"
-                    : "Only a decline gives a declineReason");
-        }
+        OnwardReferralRules.Acknowledge answer = OnwardReferralRules.Acknowledge.of(decision, declineReason).orElseThrow();
         OnwardReferral r = findForPartner(caller, id);
-        if (r.status != OnwardReferral.Status.SENT) {
-            throw ProblemException.conflict("This onward referral is already " + r.status.name().toLowerCase());
-        }
-        r.status = decision;
-        r.declineReason = declineReason;
-        r.acknowledgedAt = clock.instant();
+        OnwardReferralRules.acknowledge(r, answer, clock.instant()).orElseThrow();
         outbox.record(OnwardReferralAcknowledged.TYPE, r.caseId.toString(), new OnwardReferralAcknowledged(r.caseId, r.id,
                 r.cellCode, r.partner, decision.name(), declineReason == null ? null : declineReason.name(),
                 r.acknowledgedAt));
@@ -158,9 +118,7 @@ public class OnwardReferrals {
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdrawUnder(Consent consent) {
         Instant now = clock.instant();
-        for (OnwardReferral r : OnwardReferral.openUnder(consent.id)) {
-            r.status = OnwardReferral.Status.WITHDRAWN;
-            r.withdrawnAt = now;
+        for (OnwardReferral r : OnwardReferralRules.withdrawUnder(consent, OnwardReferral.openUnder(consent.id), now)) {
             outbox.record(OnwardReferralWithdrawn.TYPE, r.caseId.toString(), new OnwardReferralWithdrawn(r.caseId, r.id,
                     r.cellCode, r.partner, consent.id, now));
             webhooks.queue(r);

@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.arcc.cases.domain.CaseStatus;
 import org.arcc.cases.domain.CaseTransfer;
 import org.arcc.cases.domain.Cell;
 import org.arcc.cases.domain.SurvivorCase;
+import org.arcc.cases.domain.transfer.TransferRules;
 import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.audit.AuditAction;
 import org.arcc.common.outbox.Outbox;
@@ -21,11 +21,11 @@ import org.arcc.common.security.Caller;
 import org.arcc.contracts.cases.TransferAccepted;
 import org.arcc.contracts.cases.TransferDeclined;
 import org.arcc.contracts.cases.TransferProposed;
-import org.arcc.vocabulary.ProblemType;
 
 /**
  * Moving a case between cities: the owning cell proposes, the receiving cell accepts or declines. On
- * acceptance the case belongs to the receiving cell, and the sending cell no longer sees it.
+ * acceptance the case belongs to the receiving cell, and the sending cell no longer sees it. The rules are
+ * {@link TransferRules}; this class loads, seals the reasons, persists and publishes.
  */
 @ApplicationScoped
 public class Transfers {
@@ -47,31 +47,14 @@ public class Transfers {
     @Transactional(dontRollbackOn = CaseNotFound.class)
     public CaseTransfer propose(Caller caller, AccessScope scope, UUID caseId, String toCell, String reason) {
         SurvivorCase c = access.load(caller, scope, caseId, AuditAction.CREATE, RESOURCE, CaseIntake.CASE_WORK);
-        if (Cell.findById(toCell) == null) {
-            throw new ProblemException(ProblemType.VALIDATION, "There is no cell " + toCell);
-        }
-        if (toCell.equals(c.cellCode)) {
-            throw new ProblemException(ProblemType.VALIDATION, "The case already belongs to " + toCell);
-        }
-        if (c.status == CaseStatus.CLOSED) {
-            throw ProblemException.conflict("A closed case is not transferred");
-        }
-        if (CaseTransfer.count("caseId = ?1 and status = ?2", c.id, CaseTransfer.Status.PROPOSED) > 0) {
-            throw ProblemException.conflict("This case already has a transfer waiting for a decision");
-        }
-        CaseTransfer transfer = new CaseTransfer();
-        transfer.id = UUID.randomUUID();
-        transfer.caseId = c.id;
-        transfer.fromCell = c.cellCode;
-        transfer.toCell = toCell;
-        transfer.status = CaseTransfer.Status.PROPOSED;
+        CaseTransfer transfer = TransferRules.propose(c, toCell, new TransferRules.Known(Cell.findById(toCell) != null,
+                CaseTransfer.count("caseId = ?1 and status = ?2", c.id, CaseTransfer.Status.PROPOSED) > 0),
+                caller.subject(), clock.instant()).orElseThrow();
         if (reason != null) {
             FieldCipher.OpenKey key = cipher.newDataKey(transfer.id.toString());
             transfer.dataKeyId = key.id();
             transfer.reason = cipher.encrypt(key, CaseTransfer.REASON, reason);
         }
-        transfer.proposedBy = caller.subject();
-        transfer.proposedAt = clock.instant();
         transfer.persist();
         outbox.record(TransferProposed.TYPE, c.id.toString(), new TransferProposed(c.id, transfer.id, transfer.fromCell,
                 transfer.toCell, transfer.proposedAt));
@@ -83,10 +66,7 @@ public class Transfers {
     public CaseTransfer accept(Caller caller, UUID transferId) {
         CaseTransfer transfer = openTransferFor(caller, transferId);
         SurvivorCase c = SurvivorCase.findById(transfer.caseId);
-        transfer.status = CaseTransfer.Status.ACCEPTED;
-        transfer.decidedBy = caller.subject();
-        transfer.decidedAt = clock.instant();
-        c.cellCode = transfer.toCell;
+        TransferRules.accept(transfer, c, caller.subject(), clock.instant()).orElseThrow();
         outbox.record(TransferAccepted.TYPE, c.id.toString(), new TransferAccepted(c.id, transfer.id, transfer.fromCell,
                 transfer.toCell, transfer.decidedAt));
         access.succeeded(caller, AccessScope.ownCell(caller), AuditAction.UPDATE, RESOURCE, c, CaseIntake.CASE_WORK);
@@ -97,9 +77,7 @@ public class Transfers {
     public CaseTransfer decline(Caller caller, UUID transferId, String reason) {
         CaseTransfer transfer = openTransferFor(caller, transferId);
         SurvivorCase c = SurvivorCase.findById(transfer.caseId);
-        transfer.status = CaseTransfer.Status.DECLINED;
-        transfer.decidedBy = caller.subject();
-        transfer.decidedAt = clock.instant();
+        TransferRules.decline(transfer, caller.subject(), clock.instant()).orElseThrow();
         FieldCipher.OpenKey key = transfer.dataKeyId == null ? cipher.newDataKey(transfer.id.toString())
                 : cipher.open(transfer.dataKeyId, transfer.id.toString());
         transfer.dataKeyId = key.id();

@@ -12,18 +12,20 @@ import jakarta.transaction.Transactional;
 import org.arcc.cases.domain.CaseReopening;
 import org.arcc.cases.domain.CaseStatus;
 import org.arcc.cases.domain.SurvivorCase;
+import org.arcc.cases.domain.workflow.CaseWorkflow;
 import org.arcc.common.audit.AuditAction;
 import org.arcc.common.crypto.FieldCipher;
 import org.arcc.common.outbox.Outbox;
-import org.arcc.common.problem.ProblemException;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.contracts.cases.CaseClosed;
 import org.arcc.contracts.cases.CaseStatusChanged;
-import org.arcc.vocabulary.ProblemType;
 import org.arcc.vocabulary.Role;
 
-/** Moves a case through the workflow: one step at a time, closure and reopening by the supervisor only. */
+/**
+ * Moves a case through the workflow: loads the case, lets {@link CaseWorkflow} decide, records a reopening and
+ * publishes the status change (and a closure) it returns.
+ */
 @ApplicationScoped
 public class Workflow {
 
@@ -53,31 +55,15 @@ public class Workflow {
     public SurvivorCase move(Caller caller, AccessScope scope, UUID caseId, CaseStatus target, String reason,
             Long expectedVersion) {
         SurvivorCase c = access.load(caller, scope, caseId, AuditAction.UPDATE, CaseAccess.CASE, CaseIntake.CASE_WORK);
-        if (expectedVersion != null && expectedVersion != c.version) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The case is at version " + c.version
-                    + ", not " + expectedVersion + "; read it again");
+        Instant now = clock.instant();
+        CaseWorkflow.Moved moved = CaseWorkflow.move(c, new CaseWorkflow.Actor(caller.subject(), caller.hasRole(SUPERVISOR)),
+                new CaseWorkflow.Move(target, reason, expectedVersion), now).orElseThrow();
+        if (moved.reopening() != null) {
+            recordReopening(c, moved.reopening());
         }
-        if (!c.status.canMoveTo(target)) {
-            throw ProblemException.conflict("A case in " + c.status + " cannot move to " + target);
-        }
-        boolean closing = target == CaseStatus.CLOSED;
-        boolean reopening = c.status == CaseStatus.CLOSED;
-        if ((closing || reopening) && !caller.hasRole(SUPERVISOR)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only the cell supervisor " + (closing ? "approves a closure"
-                    : "reopens a case"));
-        }
-        if (reopening && (reason == null || reason.isBlank())) {
-            throw new ProblemException(ProblemType.VALIDATION, "Reopening a case needs a reason");
-        }
-        CaseStatus from = c.status;
-        if (reopening) {
-            recordReopening(caller, c, reason.strip());
-        }
-        c.status = target;
-        c.closedAt = closing ? clock.instant() : null;
-        outbox.record(CaseStatusChanged.TYPE, c.id.toString(), new CaseStatusChanged(c.id, c.cellCode, from.name(),
-                target.name(), clock.instant()));
-        if (closing) {
+        outbox.record(CaseStatusChanged.TYPE, c.id.toString(), new CaseStatusChanged(c.id, c.cellCode, moved.from().name(),
+                moved.to().name(), now));
+        if (moved.closed()) {
             outbox.record(CaseClosed.TYPE, c.id.toString(), new CaseClosed(c.id, c.cellCode, c.closedAt));
         }
         access.succeeded(caller, scope, AuditAction.UPDATE, CaseAccess.CASE, c, CaseIntake.CASE_WORK);
@@ -95,16 +81,16 @@ public class Workflow {
                 reasons ? cipher.decrypt(cipher.open(r.dataKeyId, r.id.toString()), "reason", r.reason) : null)).toList();
     }
 
-    private void recordReopening(Caller caller, SurvivorCase c, String reason) {
+    private void recordReopening(SurvivorCase c, CaseWorkflow.Reopening reopening) {
         CaseReopening r = new CaseReopening();
         r.id = UUID.randomUUID();
         r.caseId = c.id;
-        r.reopenedAt = clock.instant();
-        r.reopenedBy = caller.subject();
-        r.reopenedByRole = SUPERVISOR;
+        r.reopenedAt = reopening.at();
+        r.reopenedBy = reopening.by();
+        r.reopenedByRole = reopening.byRole();
         FieldCipher.OpenKey key = cipher.newDataKey(r.id.toString());
         r.dataKeyId = key.id();
-        r.reason = cipher.encrypt(key, "reason", reason);
+        r.reason = cipher.encrypt(key, "reason", reopening.reason());
         r.persist();
     }
 }

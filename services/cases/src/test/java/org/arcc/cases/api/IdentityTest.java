@@ -181,7 +181,7 @@ class IdentityTest {
 
         given().auth().oauth2(Tokens.caseWorker("LHE-2")).delete("/api/v1/cases/" + id + "/identity")
                 .then().statusCode(403);
-        given().auth().oauth2(Tokens.supervisor("LHE-2")).delete("/api/v1/cases/" + id + "/identity")
+        given().auth().oauth2(Tokens.supervisor("LHE-2")).accept("application/problem+json").delete("/api/v1/cases/" + id + "/identity")
                 .then().statusCode(204);
 
         given().auth().oauth2(Tokens.caseWorker("LHE-2")).header("X-Access-Purpose", "CARE")

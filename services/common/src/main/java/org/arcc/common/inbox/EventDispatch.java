@@ -2,6 +2,7 @@ package org.arcc.common.inbox;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.arcc.contracts.EventType;
@@ -24,7 +25,15 @@ public final class EventDispatch {
 
     /** Handles events of {@code type}, read as {@code payload}; one handler per type. */
     public <T> EventDispatch on(EventType type, Class<T> payload, Consumer<T> handler) {
-        if (handlers.putIfAbsent(type.type(), event -> handler.accept(event.payload(payload))) != null) {
+        return onEvent(type, payload, (event, read) -> handler.accept(read));
+    }
+
+    /**
+     * Handles events of {@code type}, read as {@code payload}, with a handler that also reads the event itself (its
+     * id, for a fact keyed by the event); one handler per type.
+     */
+    public <T> EventDispatch onEvent(EventType type, Class<T> payload, BiConsumer<ReceivedEvent, T> handler) {
+        if (handlers.putIfAbsent(type.type(), event -> handler.accept(event, event.payload(payload))) != null) {
             throw new IllegalStateException("Two handlers for " + type.type());
         }
         return this;

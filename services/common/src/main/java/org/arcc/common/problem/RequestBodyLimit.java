@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.arcc.common.request.CurrentRequest;
 import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.RequestIds;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -74,7 +74,7 @@ public class RequestBodyLimit {
     }
 
     private void tooLarge(RoutingContext ctx, long limit) {
-        String requestId = CurrentRequest.requestIdFrom(ctx.request().getHeader(CurrentRequest.REQUEST_ID_HEADER));
+        String requestId = RequestIds.requestId(ctx.request().getHeader(RequestIds.HEADER));
         ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
         Problem problem = new Problem(type.uri(), type.title(), type.status(),
                 "Request bodies are limited to " + limit + " bytes", ctx.request().path(), requestId, null);
@@ -88,7 +88,7 @@ public class RequestBodyLimit {
         ctx.response().setStatusCode(type.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .putHeader(CurrentRequest.REQUEST_ID_HEADER, requestId)
+                .putHeader(RequestIds.HEADER, requestId)
                 .end(body);
     }
 }

@@ -43,6 +43,16 @@ class EventDispatchTest {
     }
 
     @Test
+    void aHandlerMayReadTheEventItself() {
+        List<Object> seen = new ArrayList<>();
+        EventDispatch dispatch = new EventDispatch().onEvent(OPENED, Map.class,
+                (event, e) -> seen.add(event.type() + " " + e.get("n")));
+
+        assertThat(dispatch.apply(event("arcc.test.opened.v1", "{\"n\":3}"))).isTrue();
+        assertThat(seen).containsExactly("arcc.test.opened.v1 3");
+    }
+
+    @Test
     void aTypeWithoutAHandlerIsSkipped() {
         List<Object> seen = new ArrayList<>();
         EventDispatch dispatch = new EventDispatch().on(OPENED, Map.class, seen::add);

@@ -21,11 +21,13 @@ import org.arcc.evidence.service.Checkpoints;
 import org.arcc.vocabulary.ProblemType;
 import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The custody log's signed checkpoints and the proofs between them, for anyone who keeps checkpoints to hold
  * the log to account. They say nothing about any case.
  */
+@Tag(name = "Checkpoints", description = "Signed checkpoints of the custody log (Ed25519 over the RFC 9162 Merkle tree) and consistency proofs between them")
 @Path("/api/v1/evidence/checkpoints")
 @Produces(MediaType.APPLICATION_JSON)
 public class CheckpointsResource {

@@ -40,12 +40,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * An item's custody log: append a step (there is no update and no delete, by design and by test), read
  * the log, take the verifiable bundle, or the report for court.
  */
 @IdempotentPost
+@Tag(name = "Custody", description = "An item's chain of custody: steps recorded by its holder, the log, the bundle a court verifies offline and the court report")
 @Path("/api/v1/evidence/items/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

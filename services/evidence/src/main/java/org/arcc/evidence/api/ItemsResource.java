@@ -38,9 +38,11 @@ import org.arcc.vocabulary.ProblemType;
 import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Evidence items: registered by the collecting cell, read by its staff and by the custodian holding them. */
 @IdempotentPost
+@Tag(name = "Evidence items", description = "Items collected for a case: registration (which opens the custody log), lists for cells and custodians, disposal")
 @Path("/api/v1/evidence/items")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -14,8 +14,10 @@ import org.arcc.evidence.service.ItemAccess;
 import org.arcc.evidence.service.LabDeadlines;
 import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Kits by the number on their label, as a barcode scanner reads it. */
+@Tag(name = "Kits", description = "Finding an item by the kit number scanned from its barcode")
 @Path("/api/v1/evidence/kits")
 @Produces(MediaType.APPLICATION_JSON)
 public class KitsResource {

@@ -13,11 +13,13 @@ import org.arcc.common.problem.ProblemException;
 import org.arcc.evidence.service.SurvivorStatus;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Public: a survivor checks where her evidence is with the one-time code she was given at collection, and
  * nothing else. Only the coarse stage is shown, and the case's coarse legal stage with its month. The gateway rate-limits this route per client address.
  */
+@Tag(name = "Survivor status", description = "What a survivor may learn with the code she was given: the coarse status of an item and of the legal pathway, no identity")
 @Path("/api/v1/evidence/status")
 @Produces(MediaType.APPLICATION_JSON)
 public class SurvivorStatusResource {

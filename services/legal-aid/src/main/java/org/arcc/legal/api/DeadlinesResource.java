@@ -16,9 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.arcc.common.security.CurrentCaller;
 import org.arcc.legal.service.Deadlines;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The cell's deadlines about to stall or already missed, for its legal officer and supervisor. */
+@Tag(name = "Deadlines", description = "The cell's overdue and upcoming legal deadlines (FIR, investigation, trial, appeal)")
 @Path("/api/v1/legal/deadlines")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadlinesResource {
@@ -34,7 +37,7 @@ public class DeadlinesResource {
     }
 
     @GET
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "listLegalDeadlines", summary = "List the cell's overdue or upcoming deadlines (status=overdue|upcoming), soonest first")
     public List<DeadlineEntry> list(@QueryParam("status") @NotNull @Pattern(regexp = "^(overdue|upcoming)$",
             message = "must be overdue or upcoming") String status) {

@@ -24,11 +24,14 @@ import org.arcc.common.security.CurrentCaller;
 import org.arcc.legal.domain.Codes.FirRefusalReason;
 import org.arcc.legal.domain.LegalFile;
 import org.arcc.legal.service.LegalFiles;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The FIR: registered by the police, or refused (recorded with the reason, to be counted). */
 @IdempotentPost
+@Tag(name = "FIR", description = "The First Information Report: registered by the police, or refused")
 @Path("/api/v1/legal/files/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -56,7 +59,7 @@ public class FirResource {
 
     @POST
     @Path("/fir")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = FileView.FirView.class, responseCode = "201")
     @Operation(operationId = "registerFir", summary = "Record the FIR registered by the police (needs the survivor's consent to a police report)")
     public Response register(@PathParam("id") UUID id, @NotNull @Valid FirRequest r) {
@@ -67,7 +70,7 @@ public class FirResource {
 
     @POST
     @Path("/fir-refusals")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = FileView.FirView.class, responseCode = "201")
     @Operation(operationId = "recordFirRefusal", summary = "Record that the police refused to register the FIR, with the reason and who refused")
     public Response refused(@PathParam("id") UUID id, @NotNull @Valid FirRefusalRequest r) {

@@ -26,11 +26,14 @@ import org.arcc.legal.domain.Codes.TransferReason;
 import org.arcc.legal.domain.InvestigationStep;
 import org.arcc.legal.service.LegalFiles;
 import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The investigation by the district's Special Sexual Offences Investigation Unit, and its steps. */
 @IdempotentPost
+@Tag(name = "Investigation", description = "The investigating unit and officer, and the steps of the investigation")
 @Path("/api/v1/legal/files/{id}/investigation")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -59,7 +62,7 @@ public class InvestigationResource {
     }
 
     @POST
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = FileView.InvestigationView.class, responseCode = "201")
     @Operation(operationId = "startInvestigation", summary = "Record the investigating unit and officer (follows a registered FIR)")
     public Response start(@PathParam("id") UUID id, @NotNull @Valid InvestigationRequest r) {
@@ -70,7 +73,7 @@ public class InvestigationResource {
 
     @POST
     @Path("/steps")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = FileView.InvestigationView.class, responseCode = "201")
     @Operation(operationId = "recordInvestigationStep", summary = "Record a step of the investigation: statements under s.161/s.164 CrPC, DNA report, report under s.173 CrPC, a request for a senior officer")
     public Response step(@PathParam("id") UUID id, @NotNull @Valid StepRequest r) {

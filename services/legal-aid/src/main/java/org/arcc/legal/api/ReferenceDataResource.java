@@ -12,8 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.arcc.legal.service.ReferenceData;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The reference data a legal file's forms choose from: police stations (for an FIR or a refusal), the districts'
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * legal officer and the supervisor choose from all three; a case worker, who goes with the survivor to the police,
  * may see the police stations too.
  */
+@Tag(name = "Reference data", description = "Police stations, Special Sexual Offences Investigation Units and the legal-aid lawyers' panel")
 @Path("/api/v1/legal")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceDataResource {
@@ -44,7 +47,7 @@ public class ReferenceDataResource {
 
     @GET
     @Path("/police-stations")
-    @RolesAllowed({ "legal-officer", "cell-supervisor", "case-worker" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR, Role.CASE_WORKER })
     @Operation(operationId = "listPoliceStations", summary = "List the police stations, all or one district's")
     public List<PoliceStationView> policeStations(@QueryParam("district") @Parameter(description = "A district, e.g. Karachi; all districts when absent")
             @Pattern(regexp = DISTRICT, message = DISTRICT_MESSAGE) String district) {
@@ -54,7 +57,7 @@ public class ReferenceDataResource {
 
     @GET
     @Path("/investigation-units")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "listInvestigationUnits", summary = "List the Special Sexual Offences Investigation Units, all or one district's")
     public List<InvestigationUnitView> investigationUnits(@QueryParam("district") @Parameter(description = "A district, e.g. Karachi; all districts when absent")
             @Pattern(regexp = DISTRICT, message = DISTRICT_MESSAGE) String district) {
@@ -64,7 +67,7 @@ public class ReferenceDataResource {
 
     @GET
     @Path("/lawyers")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "listPanelLawyers", summary = "List the active lawyers of the legal-aid panel, all or one district's")
     public List<PanelLawyerView> lawyers(@QueryParam("district") @Parameter(description = "A district, e.g. Karachi; all districts when absent")
             @Pattern(regexp = DISTRICT, message = DISTRICT_MESSAGE) String district) {

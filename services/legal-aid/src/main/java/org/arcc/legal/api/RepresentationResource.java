@@ -21,11 +21,14 @@ import org.arcc.common.idempotency.IdempotentPost;
 import org.arcc.common.security.CurrentCaller;
 import org.arcc.legal.domain.Codes.RepresentationRole;
 import org.arcc.legal.service.LegalFiles;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Lawyers on the file: the survivor's legal-aid lawyer (from the panel), the special prosecutor, the accused's counsel. */
 @IdempotentPost
+@Tag(name = "Representation", description = "Lawyers assigned to the survivor, and whether they accepted the brief")
 @Path("/api/v1/legal/files/{id}/representations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,7 +52,7 @@ public class RepresentationResource {
     }
 
     @POST
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = FileView.RepresentationView.class, responseCode = "201")
     @Operation(operationId = "assignLawyer", summary = "Assign a lawyer (a new legal-aid lawyer or prosecutor replaces the one standing; a lawyer of the accused is refused)")
     public Response assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest r) {
@@ -60,7 +63,7 @@ public class RepresentationResource {
 
     @POST
     @Path("/{representationId}/response")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "respondToAssignment", summary = "Record that the assigned lawyer accepted or declined the brief")
     public FileView.RepresentationView respond(@PathParam("id") UUID id,
             @PathParam("representationId") UUID representationId, @NotNull @Valid ResponseRequest r) {

@@ -30,11 +30,14 @@ import org.arcc.legal.domain.Codes.SoughtBy;
 import org.arcc.legal.domain.Codes.VerdictOutcome;
 import org.arcc.legal.domain.LegalFile;
 import org.arcc.legal.service.LegalFiles;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The case in a special court: the trial, its hearing log, the verdict and appeals. */
 @IdempotentPost
+@Tag(name = "Trial", description = "The special court's trial: hearings, verdict, appeals")
 @Path("/api/v1/legal/files/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -78,7 +81,7 @@ public class TrialResource {
 
     @POST
     @Path("/trial")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = FileView.TrialView.class, responseCode = "201")
     @Operation(operationId = "openTrial", summary = "Record that the case reached a special court (court, case number, judge, in camera); the four-month trial period starts")
     public Response trial(@PathParam("id") UUID id, @NotNull @Valid TrialRequest r) {
@@ -89,7 +92,7 @@ public class TrialResource {
 
     @POST
     @Path("/hearings")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = FileView.HearingView.class, responseCode = "201")
     @Operation(operationId = "scheduleHearing", summary = "Add a hearing date set by the court to the hearing log")
     public Response hearing(@PathParam("id") UUID id, @NotNull @Valid HearingRequest r) {
@@ -99,7 +102,7 @@ public class TrialResource {
 
     @POST
     @Path("/hearings/{hearingId}/outcome")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "recordHearingOutcome", summary = "Record what happened at a hearing: held, adjourned (reason, who sought it, next date) or concluded")
     public HearingRecordedView outcome(@PathParam("id") UUID id, @PathParam("hearingId") UUID hearingId,
             @NotNull @Valid HearingOutcomeRequest r) {
@@ -110,7 +113,7 @@ public class TrialResource {
 
     @POST
     @Path("/verdict")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = FileView.VerdictView.class, responseCode = "201")
     @Operation(operationId = "recordVerdict", summary = "Record the verdict (once); a conviction under a scheduled offence is notified to the sex offenders register")
     public Response verdict(@PathParam("id") UUID id, @NotNull @Valid VerdictRequest r) {
@@ -121,7 +124,7 @@ public class TrialResource {
 
     @POST
     @Path("/appeals")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @APIResponseSchema(value = FileView.AppealView.class, responseCode = "201")
     @Operation(operationId = "fileAppeal", summary = "Record an appeal filed against the verdict; it is due to be decided within the configured period")
     public Response appeal(@PathParam("id") UUID id, @NotNull @Valid AppealRequest r) {
@@ -131,7 +134,7 @@ public class TrialResource {
 
     @POST
     @Path("/appeals/{appealId}/decision")
-    @RolesAllowed({ "legal-officer", "cell-supervisor" })
+    @RolesAllowed({ Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR })
     @Operation(operationId = "decideAppeal", summary = "Record the decision of an appeal")
     public FileView.AppealView decide(@PathParam("id") UUID id, @PathParam("appealId") UUID appealId,
             @NotNull @Valid AppealDecisionRequest r) {

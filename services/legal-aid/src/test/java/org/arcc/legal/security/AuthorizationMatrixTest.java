@@ -21,6 +21,7 @@ import org.arcc.testing.KafkaBrokerResource;
 import org.arcc.testing.OidcTestServerResource;
 import org.arcc.testing.ResourceEndpoints;
 import org.arcc.testing.Tokens;
+import org.arcc.vocabulary.Role;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -44,12 +45,12 @@ class AuthorizationMatrixTest {
 
     private static final String OWN_CELL = "KHI";
     private static final String OTHER_CELL = "LHE-1";
-    private static final Set<String> STAFF = Set.of("case-worker", "medical-officer", "counsellor", "legal-officer",
-            "cell-supervisor");
-    private static final Set<String> WRITERS = Set.of("legal-officer", "cell-supervisor");
-    private static final Set<String> STAGE_READERS = Set.of("legal-officer", "cell-supervisor", "case-worker", "counsellor");
+    private static final Set<String> STAFF = Set.of(Role.CASE_WORKER, Role.MEDICAL_OFFICER, Role.COUNSELLOR, Role.LEGAL_OFFICER,
+            Role.CELL_SUPERVISOR);
+    private static final Set<String> WRITERS = Set.of(Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR);
+    private static final Set<String> STAGE_READERS = Set.of(Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR, Role.CASE_WORKER, Role.COUNSELLOR);
     /** Case workers go with the survivor to the police, so they may look up the police stations. */
-    private static final Set<String> STATION_READERS = Set.of("legal-officer", "cell-supervisor", "case-worker");
+    private static final Set<String> STATION_READERS = Set.of(Role.LEGAL_OFFICER, Role.CELL_SUPERVISOR, Role.CASE_WORKER);
 
     enum Reach {
         /** About one file: another cell's staff get 404. */
@@ -129,12 +130,12 @@ class AuthorizationMatrixTest {
                     (spec, f) -> spec.get("/api/v1/legal/investigation-units")),
             new Endpoint("GET", "/api/v1/legal/lawyers", WRITERS, Reach.REFERENCE, 200, Progress.NEW,
                     (spec, f) -> spec.queryParam("district", "Lahore").get("/api/v1/legal/lawyers")),
-            new Endpoint("GET", "/api/v1/audit/legal/verification", Set.of("platform-admin", "cell-supervisor"),
+            new Endpoint("GET", "/api/v1/audit/legal/verification", Set.of(Role.PLATFORM_ADMIN, Role.CELL_SUPERVISOR),
                     Reach.TRAIL, 200, Progress.NEW, (spec, f) -> spec.get("/api/v1/audit/legal/verification")),
-            new Endpoint("POST", "/api/v1/audit/legal/verification", Set.of("platform-admin"), Reach.TRAIL, 200,
+            new Endpoint("POST", "/api/v1/audit/legal/verification", Set.of(Role.PLATFORM_ADMIN), Reach.TRAIL, 200,
                     Progress.NEW, (spec, f) -> json(spec, Map.of("anchors", ownAuditAnchors()))
                             .post("/api/v1/audit/legal/verification")),
-            new Endpoint("GET", "/api/v1/audit/legal/anchors-held", Set.of("platform-admin"), Reach.TRAIL, 200,
+            new Endpoint("GET", "/api/v1/audit/legal/anchors-held", Set.of(Role.PLATFORM_ADMIN), Reach.TRAIL, 200,
                     Progress.NEW, (spec, f) -> spec.get("/api/v1/audit/legal/anchors-held?source=/arcc/cases")));
 
     @jakarta.inject.Inject
@@ -184,7 +185,7 @@ class AuthorizationMatrixTest {
     @Test
     void everyBrokenTokenIs401BeforeAnythingHappens() {
         List<String> wrong = new ArrayList<>();
-        Map<String, String> broken = Tokens.broken("legal-officer", OWN_CELL);
+        Map<String, String> broken = Tokens.broken(Role.LEGAL_OFFICER, OWN_CELL);
         for (Endpoint endpoint : policy) {
             Fixture f = unchanged(endpoint.needs());
             check(wrong, endpoint, "no token", null, f, 401);
@@ -209,10 +210,10 @@ class AuthorizationMatrixTest {
 
     private static String tokenFor(String role, String cell) {
         return switch (role) {
-            case "partner-ngo" -> Tokens.partner("ngo-demo");
-            case "evidence-custodian" -> Tokens.custodian("forensic-lab-demo");
-            case "analyst" -> Tokens.analyst();
-            case "platform-admin" -> Tokens.platformAdmin();
+            case Role.PARTNER_NGO -> Tokens.partner("ngo-demo");
+            case Role.EVIDENCE_CUSTODIAN -> Tokens.custodian("forensic-lab-demo");
+            case Role.ANALYST -> Tokens.analyst();
+            case Role.PLATFORM_ADMIN -> Tokens.platformAdmin();
             default -> Tokens.as(role).inCell(cell).sign();
         };
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.arcc.common.security.CurrentCaller;
 import org.arcc.reporting.service.Dhis2Export;
 import org.arcc.reporting.service.Reports;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,7 +32,7 @@ public class Dhis2Resource {
     CurrentCaller caller;
 
     @GET
-    @RolesAllowed({ "analyst", "cell-supervisor", "platform-admin" })
+    @RolesAllowed({ Role.ANALYST, Role.CELL_SUPERVISOR, Role.PLATFORM_ADMIN })
     @Operation(operationId = "getDhis2DataValueSets", summary = "Export the monthly cell figures of a period as DHIS2 data values")
     public ReportViews.DataValueSet dataValueSets(
             @Parameter(description = "First month, YYYY-MM", required = true) @QueryParam("from") String from,

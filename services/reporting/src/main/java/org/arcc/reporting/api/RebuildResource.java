@@ -16,6 +16,7 @@ import org.arcc.common.idempotency.IdempotentPost;
 import org.arcc.common.problem.ProblemException;
 import org.arcc.common.security.CurrentCaller;
 import org.arcc.reporting.service.Rebuilds;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,7 +35,7 @@ public class RebuildResource {
     CurrentCaller caller;
 
     @POST
-    @RolesAllowed("platform-admin")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
     @Operation(operationId = "startReportRebuild", summary = "Start a rebuild of the projections from every topic's beginning")
     @APIResponseSchema(value = ReportViews.RebuildView.class, responseCode = "202")
     public Response start() {
@@ -44,7 +45,7 @@ public class RebuildResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed("platform-admin")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
     @Operation(operationId = "getReportRebuild", summary = "Read a rebuild's state and how many events it replayed")
     public ReportViews.RebuildView get(@PathParam("id") UUID id) {
         caller.get();

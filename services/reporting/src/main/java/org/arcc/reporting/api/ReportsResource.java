@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.arcc.common.security.CurrentCaller;
 import org.arcc.reporting.service.Reports;
+import org.arcc.vocabulary.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -35,7 +36,7 @@ public class ReportsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "analyst", "cell-supervisor", "platform-admin" })
+    @RolesAllowed({ Role.ANALYST, Role.CELL_SUPERVISOR, Role.PLATFORM_ADMIN })
     @Operation(operationId = "listReportTables", summary = "List the tables the caller may read")
     public List<ReportViews.TableEntry> tables() {
         caller.get();
@@ -45,7 +46,7 @@ public class ReportsResource {
     @GET
     @Path("/{id}")
     @Produces({ MediaType.APPLICATION_JSON, CSV })
-    @RolesAllowed({ "analyst", "cell-supervisor", "platform-admin" })
+    @RolesAllowed({ Role.ANALYST, Role.CELL_SUPERVISOR, Role.PLATFORM_ADMIN })
     @Operation(operationId = "getReportTable", summary = "Read one table's figures for a period (Accept: text/csv for a CSV file)")
     @APIResponseSchema(ReportViews.TableView.class)
     public Response table(@PathParam("id") String id,

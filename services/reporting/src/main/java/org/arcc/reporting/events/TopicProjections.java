@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.arcc.common.inbox.EventConsumers;
+import org.arcc.common.inbox.EventDispatch;
 import org.arcc.common.inbox.InboxConsumer;
 import org.arcc.common.inbox.ReceivedEvent;
 import org.arcc.contracts.Topics;
@@ -61,6 +62,34 @@ public class TopicProjections {
             "report_evidence_item", "report_custody_step", "report_anomaly", "report_breach", "report_justice",
             "report_register_notice", "report_referral", "report_onward_referral", "report_medico_legal");
 
+    private final EventDispatch dispatch = new EventDispatch()
+            .on(CaseOpened.TYPE, CaseOpened.class, this::caseOpened)
+            .on(CaseOpenedV2.TYPE, CaseOpenedV2.class, this::caseOpenedV2)
+            .on(TransferAccepted.TYPE, TransferAccepted.class, this::transferAccepted)
+            .on(CaseClosed.TYPE, CaseClosed.class, this::caseClosed)
+            .on(ServiceDelivered.TYPE, ServiceDelivered.class, this::serviceDelivered)
+            .on(ConsentGiven.TYPE, ConsentGiven.class, this::consentGiven)
+            .on(ConsentWithdrawn.TYPE, ConsentWithdrawn.class, this::consentWithdrawn)
+            .onEvent(DeadlineBreached.TYPE, DeadlineBreached.class, this::deadlineBreached)
+            .on(MedicoLegalReportSigned.TYPE, MedicoLegalReportSigned.class, this::medicoLegalReportSigned)
+            .on(MedicoLegalReportAmended.TYPE, MedicoLegalReportAmended.class, this::medicoLegalReportAmended)
+            .on(OnwardReferralMade.TYPE, OnwardReferralMade.class, this::onwardReferralMade)
+            .on(OnwardReferralAcknowledged.TYPE, OnwardReferralAcknowledged.class, this::onwardReferralAcknowledged)
+            .on(OnwardReferralWithdrawn.TYPE, OnwardReferralWithdrawn.class, this::onwardReferralWithdrawn)
+            .on(ReferralReceived.TYPE, ReferralReceived.class, this::referralReceived)
+            .on(ReferralAccepted.TYPE, ReferralAccepted.class, this::referralAccepted)
+            .on(ReferralDeclined.TYPE, ReferralDeclined.class, this::referralDeclined)
+            .on(EvidenceItemRegistered.TYPE, EvidenceItemRegistered.class, this::evidenceItemRegistered)
+            .onEvent(CustodyRecorded.TYPE, CustodyRecorded.class, this::custodyRecorded)
+            .onEvent(CustodyAnomalyRaised.TYPE, CustodyAnomalyRaised.class, this::custodyAnomalyRaised)
+            .onEvent(EvidenceDeadlineBreached.TYPE, EvidenceDeadlineBreached.class, this::evidenceDeadlineBreached)
+            .on(FirRegistered.TYPE, FirRegistered.class, this::firRegistered)
+            .on(FirRefused.TYPE, FirRefused.class, this::firRefused)
+            .on(HearingRecorded.TYPE, HearingRecorded.class, this::hearingRecorded)
+            .on(VerdictRecorded.TYPE, VerdictRecorded.class, this::verdictRecorded)
+            .onEvent(LegalDeadlineBreached.TYPE, LegalDeadlineBreached.class, this::legalDeadlineBreached)
+            .on(RegisterNotice.TYPE, RegisterNotice.class, this::registerNotice);
+
     @Inject
     EventConsumers consumers;
 
@@ -85,196 +114,202 @@ public class TopicProjections {
     }
 
     /**
-     * Applies one event in the inbox's transaction; when it changed a row, raises the projections' version in the
-     * same transaction, so cached figures are never served after it commits (a consent withdrawal included).
+     * Applies one event in the inbox's transaction; a handler that changed a row raises the projections' version in
+     * the same transaction, so cached figures are never served after it commits (a consent withdrawal included).
+     * Facts no figure is made of (custody checkpoints, lawyers assigned, transfers proposed, ...) have no handler.
      */
     void apply(ReceivedEvent event) {
-        if (project(event)) {
-            version.raise();
-        }
+        dispatch.apply(event);
     }
 
-    /** Whether any statement changed a row. */
-    private boolean project(ReceivedEvent event) {
+    private void caseOpened(CaseOpened e) {
+        raiseIfChanged(sql("""
+                INSERT INTO report_case (case_id, cell_code, arrived_at, channel, age_band, current_cell)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?2) ON CONFLICT (case_id) DO NOTHING""",
+                e.caseId(), e.cell(), ts(e.arrivedAt()), e.channel(), e.ageBand()));
+    }
+
+    private void caseOpenedV2(CaseOpenedV2 e) {
+        raiseIfChanged(sql("""
+                INSERT INTO report_case (case_id, cell_code, arrived_at, channel, age_band, current_cell,
+                    sex_gender, incident_type, legal_sections, disabilities)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?2, ?6, ?7, ?8, ?9)
+                ON CONFLICT (case_id) DO UPDATE SET sex_gender = ?6, incident_type = ?7, legal_sections = ?8,
+                    disabilities = ?9""",
+                e.caseId(), e.cell(), ts(e.arrivedAt()), e.channel(), e.ageBand(), or(e.sexGender(), "NOT_STATED"),
+                e.incidentType(), codes(e.legalSections()), codes(e.disabilities())));
+    }
+
+    private void transferAccepted(TransferAccepted e) {
+        raiseIfChanged(sql("UPDATE report_case SET current_cell = ?2 WHERE case_id = ?1", e.caseId(), e.toCell()));
+    }
+
+    private void caseClosed(CaseClosed e) {
+        raiseIfChanged(sql("UPDATE report_case SET closed_at = ?2 WHERE case_id = ?1", e.caseId(), ts(e.closedAt())));
+    }
+
+    private void serviceDelivered(ServiceDelivered e) {
+        raiseIfChanged(sql("""
+                INSERT INTO report_service (delivery_id, case_id, service, delivered_at) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT DO NOTHING""", e.deliveryId(), e.caseId(), e.service(), ts(e.deliveredAt())));
+    }
+
+    private void consentGiven(ConsentGiven e) {
+        raiseIfChanged(sql("""
+                INSERT INTO report_consent (consent_id, case_id, purpose, active, changed_at)
+                VALUES (?1, ?2, ?3, true, ?4) ON CONFLICT DO NOTHING""",
+                e.consentId(), e.caseId(), e.purpose(), ts(e.givenAt())));
+    }
+
+    private void consentWithdrawn(ConsentWithdrawn e) {
+        raiseIfChanged(sql("""
+                INSERT INTO report_consent (consent_id, case_id, purpose, active, changed_at)
+                VALUES (?1, ?2, ?3, false, ?4)
+                ON CONFLICT (consent_id) DO UPDATE SET active = false, changed_at = ?4""",
+                e.consentId(), e.caseId(), e.purpose(), ts(e.withdrawnAt())));
+    }
+
+    private void deadlineBreached(ReceivedEvent event, DeadlineBreached e) {
+        raiseIfChanged(breach(event.id(), e.caseId(), "CASES", e.deadline(), e.dueAt()));
+    }
+
+    private void medicoLegalReportSigned(MedicoLegalReportSigned e) {
+        raiseIfChanged(sql("""
+                INSERT INTO report_medico_legal (report_version_id, case_id, version, exam_started_at, signed_at,
+                    overridden_checks)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (report_version_id) DO NOTHING""",
+                e.reportVersionId(), e.caseId(), e.version(), ts(e.examStartedAt()), ts(e.signedAt()),
+                codes(e.overriddenChecks())));
+    }
+
+    private void medicoLegalReportAmended(MedicoLegalReportAmended e) {
+        raiseIfChanged(sql("""
+                INSERT INTO report_medico_legal (report_version_id, case_id, version, signed_at, overridden_checks)
+                VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (report_version_id) DO NOTHING""",
+                e.reportVersionId(), e.caseId(), e.version(), ts(e.amendedAt()), codes(e.overriddenChecks())));
+    }
+
+    private void onwardReferralMade(OnwardReferralMade e) {
+        raiseIfChanged(sql("""
+                INSERT INTO report_onward_referral (onward_referral_id, case_id, made_at, outcome)
+                VALUES (?1, ?2, ?3, 'PENDING')
+                ON CONFLICT (onward_referral_id) DO UPDATE SET made_at = ?3""",
+                e.onwardReferralId(), e.caseId(), ts(e.madeAt())));
+    }
+
+    private void onwardReferralAcknowledged(OnwardReferralAcknowledged e) {
+        raiseIfChanged(onwardOutcome(e.onwardReferralId(), e.caseId(), e.decision()));
+    }
+
+    private void onwardReferralWithdrawn(OnwardReferralWithdrawn e) {
+        raiseIfChanged(onwardOutcome(e.onwardReferralId(), e.caseId(), "WITHDRAWN"));
+    }
+
+    private void referralReceived(ReferralReceived e) {
+        raiseIfChanged(sql("""
+                INSERT INTO report_referral (referral_id, cell_code, received_at, outcome)
+                VALUES (?1, ?2, ?3, 'PENDING') ON CONFLICT (referral_id) DO UPDATE SET received_at = ?3""",
+                e.referralId(), e.cell(), ts(e.receivedAt())));
+    }
+
+    private void referralAccepted(ReferralAccepted e) {
+        raiseIfChanged(sql("""
+                INSERT INTO report_referral (referral_id, cell_code, outcome, case_id) VALUES (?1, ?2, 'ACCEPTED', ?3)
+                ON CONFLICT (referral_id) DO UPDATE SET outcome = 'ACCEPTED', case_id = ?3""",
+                e.referralId(), e.cell(), e.caseId()));
+    }
+
+    private void referralDeclined(ReferralDeclined e) {
+        raiseIfChanged(sql("""
+                INSERT INTO report_referral (referral_id, cell_code, outcome) VALUES (?1, ?2, 'DECLINED')
+                ON CONFLICT (referral_id) DO UPDATE SET outcome = 'DECLINED'""", e.referralId(), e.cell()));
+    }
+
+    private void evidenceItemRegistered(EvidenceItemRegistered e) {
+        raiseIfChanged(sql("""
+                INSERT INTO report_evidence_item (item_id, case_id, item_type, restricted, collected_at)
+                VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""",
+                e.itemId(), e.caseId(), e.itemType(), e.restricted(), ts(e.collectedAt())));
+    }
+
+    private void custodyRecorded(ReceivedEvent event, CustodyRecorded e) {
         int changed = 0;
-        switch (event.type()) {
-            case "arcc.case.opened.v1" -> {
-                CaseOpened e = event.payload(CaseOpened.class);
-                changed += sql("""
-                        INSERT INTO report_case (case_id, cell_code, arrived_at, channel, age_band, current_cell)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?2) ON CONFLICT (case_id) DO NOTHING""",
-                        e.caseId(), e.cell(), ts(e.arrivedAt()), e.channel(), e.ageBand());
-            }
-            case "arcc.case.opened.v2" -> {
-                CaseOpenedV2 e = event.payload(CaseOpenedV2.class);
-                changed += sql("""
-                        INSERT INTO report_case (case_id, cell_code, arrived_at, channel, age_band, current_cell,
-                            sex_gender, incident_type, legal_sections, disabilities)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?2, ?6, ?7, ?8, ?9)
-                        ON CONFLICT (case_id) DO UPDATE SET sex_gender = ?6, incident_type = ?7, legal_sections = ?8,
-                            disabilities = ?9""",
-                        e.caseId(), e.cell(), ts(e.arrivedAt()), e.channel(), e.ageBand(), or(e.sexGender(), "NOT_STATED"),
-                        e.incidentType(), codes(e.legalSections()), codes(e.disabilities()));
-            }
-            case "arcc.case.transfer-accepted.v1" -> {
-                TransferAccepted e = event.payload(TransferAccepted.class);
-                changed += sql("UPDATE report_case SET current_cell = ?2 WHERE case_id = ?1", e.caseId(), e.toCell());
-            }
-            case "arcc.case.closed.v1" -> {
-                CaseClosed e = event.payload(CaseClosed.class);
-                changed += sql("UPDATE report_case SET closed_at = ?2 WHERE case_id = ?1", e.caseId(), ts(e.closedAt()));
-            }
-            case "arcc.case.service-delivered.v1" -> {
-                ServiceDelivered e = event.payload(ServiceDelivered.class);
-                changed += sql("""
-                        INSERT INTO report_service (delivery_id, case_id, service, delivered_at) VALUES (?1, ?2, ?3, ?4)
-                        ON CONFLICT DO NOTHING""", e.deliveryId(), e.caseId(), e.service(), ts(e.deliveredAt()));
-            }
-            case "arcc.case.consent-given.v1" -> {
-                ConsentGiven e = event.payload(ConsentGiven.class);
-                changed += sql("""
-                        INSERT INTO report_consent (consent_id, case_id, purpose, active, changed_at)
-                        VALUES (?1, ?2, ?3, true, ?4) ON CONFLICT DO NOTHING""",
-                        e.consentId(), e.caseId(), e.purpose(), ts(e.givenAt()));
-            }
-            case "arcc.case.consent-withdrawn.v1" -> {
-                ConsentWithdrawn e = event.payload(ConsentWithdrawn.class);
-                changed += sql("""
-                        INSERT INTO report_consent (consent_id, case_id, purpose, active, changed_at)
-                        VALUES (?1, ?2, ?3, false, ?4)
-                        ON CONFLICT (consent_id) DO UPDATE SET active = false, changed_at = ?4""",
-                        e.consentId(), e.caseId(), e.purpose(), ts(e.withdrawnAt()));
-            }
-            case "arcc.case.deadline-breached.v1" -> {
-                DeadlineBreached e = event.payload(DeadlineBreached.class);
-                changed += breach(event.id(), e.caseId(), "CASES", e.deadline(), e.dueAt());
-            }
-            case "arcc.case.medico-legal-report-signed.v1" -> {
-                MedicoLegalReportSigned e = event.payload(MedicoLegalReportSigned.class);
-                changed += sql("""
-                        INSERT INTO report_medico_legal (report_version_id, case_id, version, exam_started_at, signed_at,
-                            overridden_checks)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (report_version_id) DO NOTHING""",
-                        e.reportVersionId(), e.caseId(), e.version(), ts(e.examStartedAt()), ts(e.signedAt()),
-                        codes(e.overriddenChecks()));
-            }
-            case "arcc.case.medico-legal-report-amended.v1" -> {
-                MedicoLegalReportAmended e = event.payload(MedicoLegalReportAmended.class);
-                changed += sql("""
-                        INSERT INTO report_medico_legal (report_version_id, case_id, version, signed_at, overridden_checks)
-                        VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (report_version_id) DO NOTHING""",
-                        e.reportVersionId(), e.caseId(), e.version(), ts(e.amendedAt()), codes(e.overriddenChecks()));
-            }
-            case "arcc.case.onward-referral-made.v1" -> {
-                OnwardReferralMade e = event.payload(OnwardReferralMade.class);
-                changed += sql("""
-                        INSERT INTO report_onward_referral (onward_referral_id, case_id, made_at, outcome)
-                        VALUES (?1, ?2, ?3, 'PENDING')
-                        ON CONFLICT (onward_referral_id) DO UPDATE SET made_at = ?3""",
-                        e.onwardReferralId(), e.caseId(), ts(e.madeAt()));
-            }
-            case "arcc.case.onward-referral-acknowledged.v1" -> {
-                OnwardReferralAcknowledged e = event.payload(OnwardReferralAcknowledged.class);
-                changed += onwardOutcome(e.onwardReferralId(), e.caseId(), e.decision());
-            }
-            case "arcc.case.onward-referral-withdrawn.v1" -> {
-                OnwardReferralWithdrawn e = event.payload(OnwardReferralWithdrawn.class);
-                changed += onwardOutcome(e.onwardReferralId(), e.caseId(), "WITHDRAWN");
-            }
-            case "arcc.referral.received.v1" -> {
-                ReferralReceived e = event.payload(ReferralReceived.class);
-                changed += sql("""
-                        INSERT INTO report_referral (referral_id, cell_code, received_at, outcome)
-                        VALUES (?1, ?2, ?3, 'PENDING') ON CONFLICT (referral_id) DO UPDATE SET received_at = ?3""",
-                        e.referralId(), e.cell(), ts(e.receivedAt()));
-            }
-            case "arcc.referral.accepted.v1" -> {
-                ReferralAccepted e = event.payload(ReferralAccepted.class);
-                changed += sql("""
-                        INSERT INTO report_referral (referral_id, cell_code, outcome, case_id) VALUES (?1, ?2, 'ACCEPTED', ?3)
-                        ON CONFLICT (referral_id) DO UPDATE SET outcome = 'ACCEPTED', case_id = ?3""",
-                        e.referralId(), e.cell(), e.caseId());
-            }
-            case "arcc.referral.declined.v1" -> {
-                ReferralDeclined e = event.payload(ReferralDeclined.class);
-                changed += sql("""
-                        INSERT INTO report_referral (referral_id, cell_code, outcome) VALUES (?1, ?2, 'DECLINED')
-                        ON CONFLICT (referral_id) DO UPDATE SET outcome = 'DECLINED'""", e.referralId(), e.cell());
-            }
-            case "arcc.evidence.item-registered.v1" -> {
-                EvidenceItemRegistered e = event.payload(EvidenceItemRegistered.class);
-                changed += sql("""
-                        INSERT INTO report_evidence_item (item_id, case_id, item_type, restricted, collected_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""",
-                        e.itemId(), e.caseId(), e.itemType(), e.restricted(), ts(e.collectedAt()));
-            }
-            case "arcc.evidence.custody-recorded.v1" -> {
-                CustodyRecorded e = event.payload(CustodyRecorded.class);
-                if ("SUBMITTED_TO_LAB".equals(e.action()) || "ANALYSED".equals(e.action())) {
-                    changed += sql("""
-                            INSERT INTO report_custody_step (event_id, item_id, action, recorded_at) VALUES (?1, ?2, ?3, ?4)
-                            ON CONFLICT DO NOTHING""", event.id(), e.itemId(), e.action(), ts(e.recordedAt()));
-                }
-            }
-            case "arcc.evidence.anomaly-raised.v1" -> {
-                CustodyAnomalyRaised e = event.payload(CustodyAnomalyRaised.class);
-                changed += sql("""
-                        INSERT INTO report_anomaly (event_id, case_id, cell_code, kind, detected_at) VALUES (?1, ?2, ?3, ?4, ?5)
-                        ON CONFLICT DO NOTHING""", event.id(), e.caseId(), e.cell(), e.kind(), ts(e.detectedAt()));
-            }
-            case "arcc.evidence.deadline-breached.v1" -> {
-                EvidenceDeadlineBreached e = event.payload(EvidenceDeadlineBreached.class);
-                changed += breach(event.id(), e.caseId(), "EVIDENCE", e.deadline(), e.dueAt());
-                if (e.itemId() != null) {
-                    changed += sql("""
-                            INSERT INTO report_custody_step (event_id, item_id, action, recorded_at) VALUES (?1, ?2, ?3, ?4)
-                            ON CONFLICT DO NOTHING""", event.id(), e.itemId(), "BREACHED_" + e.deadline(), ts(e.detectedAt()));
-                }
-            }
-            case "arcc.legal.fir-registered.v1" -> {
-                FirRegistered e = event.payload(FirRegistered.class);
-                changed += justice(e.caseId());
-                changed += sql("""
-                        UPDATE report_justice SET fir_registered_at = ?2, fir_minutes = ?3
-                        WHERE case_id = ?1 AND (fir_registered_at IS NULL OR fir_registered_at > ?2)""",
-                        e.caseId(), ts(e.registeredAt()), e.minutesFromArrival());
-            }
-            case "arcc.legal.fir-refused.v1" -> {
-                FirRefused e = event.payload(FirRefused.class);
-                changed += justice(e.caseId());
-                changed += sql("UPDATE report_justice SET fir_refused_at = coalesce(fir_refused_at, ?2) WHERE case_id = ?1",
-                        e.caseId(), ts(e.refusedAt()));
-            }
-            case "arcc.legal.hearing-recorded.v1" -> {
-                HearingRecorded e = event.payload(HearingRecorded.class);
-                changed += justice(e.caseId());
-                changed += sql("""
-                        UPDATE report_justice SET hearings = hearings + 1,
-                            first_hearing_on = least(coalesce(first_hearing_on, ?2), ?2) WHERE case_id = ?1""",
-                        e.caseId(), e.hearingOn());
-            }
-            case "arcc.legal.verdict-recorded.v1" -> {
-                VerdictRecorded e = event.payload(VerdictRecorded.class);
-                changed += justice(e.caseId());
-                changed += sql("""
-                        UPDATE report_justice SET verdict_outcome = ?2, verdict_on = ?3, reached_court_on = ?4,
-                            trial_days = ?5 WHERE case_id = ?1""",
-                        e.caseId(), e.outcome(), e.decidedOn(), e.reachedCourtOn(), e.trialDays());
-            }
-            case "arcc.legal.deadline-breached.v1" -> {
-                LegalDeadlineBreached e = event.payload(LegalDeadlineBreached.class);
-                changed += breach(event.id(), e.caseId(), "LEGAL", e.deadline(), e.dueAt());
-            }
-            case "arcc.legal.register-notice.v1" -> {
-                RegisterNotice e = event.payload(RegisterNotice.class);
-                changed += sql("INSERT INTO report_register_notice (notice_id, convicted_on) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-                        e.noticeId(), e.convictedOn());
-            }
-            default -> {
-                // Facts no figure is made of (custody checkpoints, lawyers assigned, transfers proposed, ...).
-            }
+        if ("SUBMITTED_TO_LAB".equals(e.action()) || "ANALYSED".equals(e.action())) {
+            changed += sql("""
+                    INSERT INTO report_custody_step (event_id, item_id, action, recorded_at) VALUES (?1, ?2, ?3, ?4)
+                    ON CONFLICT DO NOTHING""", event.id(), e.itemId(), e.action(), ts(e.recordedAt()));
         }
-        return changed > 0;
+        raiseIfChanged(changed);
+    }
+
+    private void custodyAnomalyRaised(ReceivedEvent event, CustodyAnomalyRaised e) {
+        raiseIfChanged(sql("""
+                INSERT INTO report_anomaly (event_id, case_id, cell_code, kind, detected_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT DO NOTHING""", event.id(), e.caseId(), e.cell(), e.kind(), ts(e.detectedAt())));
+    }
+
+    private void evidenceDeadlineBreached(ReceivedEvent event, EvidenceDeadlineBreached e) {
+        int changed = 0;
+        changed += breach(event.id(), e.caseId(), "EVIDENCE", e.deadline(), e.dueAt());
+        if (e.itemId() != null) {
+            changed += sql("""
+                    INSERT INTO report_custody_step (event_id, item_id, action, recorded_at) VALUES (?1, ?2, ?3, ?4)
+                    ON CONFLICT DO NOTHING""", event.id(), e.itemId(), "BREACHED_" + e.deadline(), ts(e.detectedAt()));
+        }
+        raiseIfChanged(changed);
+    }
+
+    private void firRegistered(FirRegistered e) {
+        int changed = 0;
+        changed += justice(e.caseId());
+        changed += sql("""
+                UPDATE report_justice SET fir_registered_at = ?2, fir_minutes = ?3
+                WHERE case_id = ?1 AND (fir_registered_at IS NULL OR fir_registered_at > ?2)""",
+                e.caseId(), ts(e.registeredAt()), e.minutesFromArrival());
+        raiseIfChanged(changed);
+    }
+
+    private void firRefused(FirRefused e) {
+        int changed = 0;
+        changed += justice(e.caseId());
+        changed += sql("UPDATE report_justice SET fir_refused_at = coalesce(fir_refused_at, ?2) WHERE case_id = ?1",
+                e.caseId(), ts(e.refusedAt()));
+        raiseIfChanged(changed);
+    }
+
+    private void hearingRecorded(HearingRecorded e) {
+        int changed = 0;
+        changed += justice(e.caseId());
+        changed += sql("""
+                UPDATE report_justice SET hearings = hearings + 1,
+                    first_hearing_on = least(coalesce(first_hearing_on, ?2), ?2) WHERE case_id = ?1""",
+                e.caseId(), e.hearingOn());
+        raiseIfChanged(changed);
+    }
+
+    private void verdictRecorded(VerdictRecorded e) {
+        int changed = 0;
+        changed += justice(e.caseId());
+        changed += sql("""
+                UPDATE report_justice SET verdict_outcome = ?2, verdict_on = ?3, reached_court_on = ?4,
+                    trial_days = ?5 WHERE case_id = ?1""",
+                e.caseId(), e.outcome(), e.decidedOn(), e.reachedCourtOn(), e.trialDays());
+        raiseIfChanged(changed);
+    }
+
+    private void legalDeadlineBreached(ReceivedEvent event, LegalDeadlineBreached e) {
+        raiseIfChanged(breach(event.id(), e.caseId(), "LEGAL", e.deadline(), e.dueAt()));
+    }
+
+    private void registerNotice(RegisterNotice e) {
+        raiseIfChanged(sql("INSERT INTO report_register_notice (notice_id, convicted_on) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                e.noticeId(), e.convictedOn()));
+    }
+
+    private void raiseIfChanged(int changed) {
+        if (changed > 0) {
+            version.raise();
+        }
     }
 
     private int breach(UUID eventId, UUID caseId, String origin, String rule, Instant dueAt) {

@@ -30,6 +30,7 @@ import org.arcc.reporting.domain.ReportTable;
 import org.arcc.reporting.domain.Tally;
 import org.arcc.reporting.events.ProjectionVersion;
 import org.arcc.vocabulary.ProblemType;
+import org.arcc.vocabulary.Role;
 
 /**
  * Computes the figures a caller asked for from the projections as they are now, protects them for that caller
@@ -131,7 +132,7 @@ public class Reports {
 
     /** A cell supervisor already sees their cell's cases: its figures are exact for them. */
     static Optional<String> exactFor(Caller caller) {
-        if (caller.hasRole(Roles.SUPERVISOR) && !caller.hasRole(Roles.ANALYST) && !caller.hasRole(Roles.ADMIN)) {
+        if (caller.hasRole(Role.CELL_SUPERVISOR) && !caller.hasRole(Role.ANALYST) && !caller.hasRole(Role.PLATFORM_ADMIN)) {
             return Optional.of(caller.requireCell());
         }
         return Optional.empty();

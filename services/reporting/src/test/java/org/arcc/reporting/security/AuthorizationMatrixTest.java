@@ -16,6 +16,7 @@ import org.arcc.testing.KafkaBrokerResource;
 import org.arcc.testing.OidcTestServerResource;
 import org.arcc.testing.ResourceEndpoints;
 import org.arcc.testing.Tokens;
+import org.arcc.vocabulary.Role;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -38,8 +39,8 @@ import io.restassured.specification.RequestSpecification;
 @WithTestResource(OidcTestServerResource.class)
 class AuthorizationMatrixTest {
 
-    private static final Set<String> READERS = Set.of("analyst", "cell-supervisor", "platform-admin");
-    private static final Set<String> ADMINS = Set.of("platform-admin");
+    private static final Set<String> READERS = Set.of(Role.ANALYST, Role.CELL_SUPERVISOR, Role.PLATFORM_ADMIN);
+    private static final Set<String> ADMINS = Set.of(Role.PLATFORM_ADMIN);
     private static final String PERIOD = "?from=2026-01&to=2026-03";
 
     @FunctionalInterface
@@ -109,7 +110,7 @@ class AuthorizationMatrixTest {
     @Test
     void everyBrokenTokenIs401BeforeAnythingHappens() {
         List<String> wrong = new ArrayList<>();
-        Map<String, String> broken = Tokens.broken("analyst", "KHI");
+        Map<String, String> broken = Tokens.broken(Role.ANALYST, "KHI");
         String id = finishedRebuild();
         for (Endpoint endpoint : policy) {
             check(wrong, endpoint, "no token", null, id, 401);
@@ -135,10 +136,10 @@ class AuthorizationMatrixTest {
 
     private static String tokenFor(String role) {
         return switch (role) {
-            case "partner-ngo" -> Tokens.partner("ngo-demo");
-            case "evidence-custodian" -> Tokens.custodian("forensic-lab-demo");
-            case "analyst" -> Tokens.analyst();
-            case "platform-admin" -> Tokens.platformAdmin();
+            case Role.PARTNER_NGO -> Tokens.partner("ngo-demo");
+            case Role.EVIDENCE_CUSTODIAN -> Tokens.custodian("forensic-lab-demo");
+            case Role.ANALYST -> Tokens.analyst();
+            case Role.PLATFORM_ADMIN -> Tokens.platformAdmin();
             default -> Tokens.as(role).inCell("KHI").sign();
         };
     }
