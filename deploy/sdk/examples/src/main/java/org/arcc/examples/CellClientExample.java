@@ -26,7 +26,7 @@ import org.arcc.sdk.cases.model.OpenCaseRequest;
 import org.arcc.sdk.cases.model.ServiceType;
 import org.arcc.sdk.cases.model.ServiceView;
 import org.arcc.sdk.cases.model.SexGender;
-import org.arcc.sdk.evidence.api.ItemsResourceApi;
+import org.arcc.sdk.evidence.api.EvidenceItemsApi;
 import org.arcc.sdk.evidence.model.ItemType;
 import org.arcc.sdk.evidence.model.RegisterItemRequest;
 import org.arcc.sdk.evidence.model.RegisteredItem;
@@ -75,14 +75,14 @@ public final class CellClientExample {
                 new DeliverServiceRequest().service(ServiceType.SHELTER_REFERRAL).deliveredAt(arrived.plusMinutes(40)), null));
         given.forEach(s -> log("service %s recorded", s.getService()));
 
-        RegisteredItem kit = registerKit(new ItemsResourceApi(cell.evidence()), opened.getId(), arrived.plusMinutes(55), waitFor);
+        RegisteredItem kit = registerKit(new EvidenceItemsApi(cell.evidence()), opened.getId(), arrived.plusMinutes(55), waitFor);
         // The survivor status code (kit.getSurvivorCode()) is handed to the survivor only: never logged.
         log("kit %s registered (%s, %s)", kit.getItem().getKitNumber(), kit.getItem().getType(), kit.getItem().getStage());
         return new Outcome(opened, consents, given, kit);
     }
 
     /** Registers the kit once the evidence service has the case and its consents (they travel by event). */
-    private static RegisteredItem registerKit(ItemsResourceApi items, UUID caseId, OffsetDateTime collectedAt, Duration waitFor) {
+    private static RegisteredItem registerKit(EvidenceItemsApi items, UUID caseId, OffsetDateTime collectedAt, Duration waitFor) {
         RegisterItemRequest kit = new RegisterItemRequest().caseId(caseId).type(ItemType.SWABS)
                 .sealNumber("S-" + (10000 + (int) (Math.random() * 89999))).collectedAt(collectedAt);
         String idempotencyKey = UUID.randomUUID().toString(); // the same kit however many times we ask
