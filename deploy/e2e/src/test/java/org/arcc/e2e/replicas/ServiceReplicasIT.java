@@ -34,6 +34,7 @@ import org.arcc.contracts.Topics;
 import org.arcc.contracts.cases.CaseOpened;
 import org.arcc.contracts.cases.ConsentGiven;
 import org.arcc.contracts.cases.DeadlineBreached;
+import org.arcc.contracts.evidence.CheckpointPublished;
 import org.arcc.local.KeycloakTokens;
 import org.arcc.local.PlatformUnderTest;
 import org.arcc.testing.KafkaTopicReader;
@@ -59,6 +60,7 @@ import io.restassured.specification.RequestSpecification;
 class ServiceReplicasIT {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(120);
+    private static final java.util.regex.Pattern TREE_SIZE = java.util.regex.Pattern.compile("\"treeSize\"\\s*:\\s*(\\d+)");
     private static final List<String> started = new ArrayList<>();
     private static String cases1;
     private static String cases2;
@@ -202,6 +204,51 @@ class ServiceReplicasIT {
                         && DeadlineBreached.TYPE.type().equals(KafkaTopicReader.header(r, "ce_type"))))
                         .as("breaches of case " + caseId).hasSize(1);
             });
+        }
+    }
+
+    /**
+     * Checkpoint signing with two instances: a bundle of an item whose entries no checkpoint covers yet makes the
+     * instance sign one on demand (as its 10-minute schedule would). Both instances asked at once, twice each: every
+     * answer is a bundle, and no tree size is ever signed and published twice (the signer locks the log's head).
+     */
+    @Test
+    void twoSignersAskedAtOncePublishOneCheckpointPerTreeSize() throws Exception {
+        String caseId = openCase(cases1, Instant.now().minus(Duration.ofHours(1)));
+        as("khi.caseworker").baseUri(cases1).body(Map.of("purpose", "EVIDENCE_COLLECTION", "givenBy", "SURVIVOR"))
+                .when().post("/api/v1/cases/" + caseId + "/consents").then().statusCode(201);
+        String evidence1 = PlatformUnderTest.replicaUrl("evidence-1");
+        String evidence2 = PlatformUnderTest.replicaUrl("evidence-2");
+        String kit = "REPLICA-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        // the kit is accepted once the case and its consent reached the evidence service by event
+        String itemId = await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            var registered = as("khi.medical").baseUri(evidence2)
+                    .body(Map.of("caseId", caseId, "type", "SWABS", "kitNumber", kit, "sealNumber", "SEAL-" + kit,
+                            "collectedAt", Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS).toString()))
+                    .when().post("/api/v1/evidence/items").then().extract();
+            return registered.statusCode() == 201 ? registered.<String>path("item.id") : null;
+        }, java.util.Objects::nonNull);
+
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Integer>> answers = new ArrayList<>();
+            for (String instance : List.of(evidence1, evidence2, evidence1, evidence2)) {
+                answers.add(CompletableFuture.supplyAsync(() -> as("khi.medical").baseUri(instance)
+                        .when().get("/api/v1/evidence/items/" + itemId + "/bundle").then().extract().statusCode(), pool));
+            }
+            assertThat(answers.stream().map(CompletableFuture::join)).as("bundles from both instances at once")
+                    .containsOnly(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        try (KafkaTopicReader reader = new KafkaTopicReader(PlatformUnderTest.kafkaBootstrap(), Topics.EVIDENCE)) {
+            reader.readUntilQuiet(Duration.ofSeconds(5));
+            Map<String, Long> published = reader.seen().stream()
+                    .filter(r -> CheckpointPublished.TYPE.type().equals(KafkaTopicReader.header(r, "ce_type")))
+                    .map(r -> TREE_SIZE.matcher(r.value()).results().findFirst().map(m -> m.group(1)).orElse("?"))
+                    .collect(Collectors.groupingBy(size -> size, Collectors.counting()));
+            assertThat(published).as("checkpoints published, by tree size").isNotEmpty()
+                    .allSatisfy((size, times) -> assertThat(times).as("tree size " + size).isEqualTo(1));
         }
     }
 
