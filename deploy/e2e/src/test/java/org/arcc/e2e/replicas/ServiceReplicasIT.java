@@ -31,6 +31,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.arcc.contracts.Topics;
+import org.arcc.contracts.audit.AuditChainBroken;
 import org.arcc.contracts.cases.CaseOpened;
 import org.arcc.contracts.cases.ConsentGiven;
 import org.arcc.contracts.cases.DeadlineBreached;
@@ -252,6 +253,83 @@ class ServiceReplicasIT {
         }
     }
 
+    /**
+     * Audit verification with two instances: each checks the trail on its own (on its schedule, or asked, as here),
+     * and a break both find is recorded and alerted once. A row of a fresh case's trail is altered in the shared
+     * database (as a database owner could: the append-only trigger switched off for the one statement); both
+     * instances are asked at once, twice each; both report the row, both set their {@code arcc_audit_chain_intact}
+     * gauge to 0, and {@code arcc.audit.chain-broken.v1} is published once for it. The row is put back afterwards,
+     * and both instances then find the trail intact, so the suites after this one see an intact trail.
+     */
+    @Test
+    void aBrokenAuditTrailIsAlertedOnceByTwoInstances() throws Exception {
+        String caseId = openCase(cases1, Instant.now().minus(Duration.ofHours(1)));
+        as("khi.caseworker").baseUri(cases2).when().get("/api/v1/cases/" + caseId).then().statusCode(200);
+        long seq;
+        int chain;
+        long position;
+        String actor;
+        try (Connection cases = database("cases");
+                PreparedStatement query = cases.prepareStatement("""
+                        SELECT seq, chain, position, actor FROM audit_record WHERE resource_id = ? ORDER BY seq LIMIT 1""")) {
+            query.setString(1, caseId);
+            try (ResultSet rs = query.executeQuery()) {
+                assertThat(rs.next()).as("the opening of case %s is in the audit trail", caseId).isTrue();
+                seq = rs.getLong(1);
+                chain = rs.getInt(2);
+                position = rs.getLong(3);
+                actor = rs.getString(4);
+            }
+            rewriteActor(cases, seq, "someone-else");
+        }
+        String verification = "/api/v1/audit/cases/verification";
+        String admin = PlatformUnderTest.tokens().user("platform.admin");
+        try (KafkaTopicReader reader = new KafkaTopicReader(PlatformUnderTest.kafkaBootstrap(), Topics.AUDIT)) {
+            var pool = Executors.newFixedThreadPool(4);
+            try {
+                List<CompletableFuture<io.restassured.response.ExtractableResponse<io.restassured.response.Response>>> checks =
+                        new ArrayList<>();
+                for (String instance : List.of(cases1, cases2, cases1, cases2)) {
+                    checks.add(CompletableFuture.supplyAsync(() -> with(admin).baseUri(instance)
+                            .when().get(verification).then().statusCode(200).extract(), pool));
+                }
+                for (var check : checks) {
+                    var report = check.join();
+                    assertThat(report.<Boolean>path("intact")).as("an instance's check").isFalse();
+                    assertThat(report.<List<Map<String, Object>>>path("problems")).as("problems an instance's check named")
+                            .anySatisfy(problem -> {
+                                assertThat(problem.get("kind")).isEqualTo("ALTERED");
+                                assertThat(((Number) problem.get("chain")).intValue()).isEqualTo(chain);
+                                assertThat(((Number) problem.get("position")).longValue()).isEqualTo(position);
+                            });
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            for (String instance : List.of(cases1, cases2)) {
+                assertThat(intactGauge(instance)).as("arcc_audit_chain_intact of %s", instance).isEqualTo(0.0);
+            }
+            java.util.function.Predicate<ConsumerRecord<String, String>> ourBreak = r ->
+                    AuditChainBroken.TYPE.type().equals(KafkaTopicReader.header(r, "ce_type"))
+                            && "/arcc/cases".equals(KafkaTopicReader.header(r, "ce_source"))
+                            && r.value().matches("(?s).*\"chain\"\\s*:\\s*" + chain + "\\s*[,}].*")
+                            && r.value().matches("(?s).*\"position\"\\s*:\\s*" + position + "\\s*[,}].*");
+            reader.awaitRecord(ourBreak, EVENTUALLY);
+            reader.readUntilQuiet(Duration.ofSeconds(5)); // a second alert would follow closely
+            assertThat(reader.seen().stream().filter(ourBreak)).as("alerts of the break at chain %d, position %d", chain, position)
+                    .hasSize(1);
+        } finally {
+            try (Connection cases = database("cases")) {
+                rewriteActor(cases, seq, actor);
+            }
+        }
+        for (String instance : List.of(cases1, cases2)) {
+            with(admin).baseUri(instance).when().get(verification).then().statusCode(200)
+                    .body("intact", org.hamcrest.Matchers.is(true));
+            assertThat(intactGauge(instance)).as("arcc_audit_chain_intact of %s once the row is back", instance).isEqualTo(1.0);
+        }
+    }
+
     // --- steps -------------------------------------------------------------------------------------------
 
     private static List<String> openCasesOnBothInstances(int count) {
@@ -312,6 +390,33 @@ class ServiceReplicasIT {
             }
             return claims;
         }
+    }
+
+    /** Rewrites one audit row's actor, as a database owner could: the append-only trigger is off for this statement only. */
+    private static void rewriteActor(Connection database, long seq, String actor) throws Exception {
+        database.setAutoCommit(false);
+        try (var statement = database.createStatement();
+                PreparedStatement update = database.prepareStatement("UPDATE audit_record SET actor = ? WHERE seq = ?")) {
+            statement.execute("ALTER TABLE audit_record DISABLE TRIGGER audit_record_append_only");
+            update.setString(1, actor);
+            update.setLong(2, seq);
+            assertThat(update.executeUpdate()).as("audit rows rewritten").isEqualTo(1);
+            statement.execute("ALTER TABLE audit_record ENABLE TRIGGER audit_record_append_only");
+            database.commit();
+        } catch (Exception e) {
+            database.rollback();
+            throw e;
+        } finally {
+            database.setAutoCommit(true);
+        }
+    }
+
+    /** The instance's {@code arcc_audit_chain_intact} gauge (1 intact, 0 broken), from its Prometheus endpoint. */
+    private static double intactGauge(String instance) {
+        String metrics = given().baseUri(instance).when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("arcc_audit_chain_intact"))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no arcc_audit_chain_intact on " + instance));
     }
 
     private static Connection database(String name) throws Exception {
