@@ -27,8 +27,15 @@ final class FaultLoad {
     /** Cells the journeys leave alone, so the fault suite's records are its own. */
     static final List<String> CELLS = List.of("lhe2", "mux", "rwp");
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
+    /** A kit registration that waits longer than this for its case is written down, with when it started and ended. */
+    private static final Duration LONG_WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NO_MORE = "no more cases";
+    /**
+     * Cases a cell's case worker opens ahead of its medical officer at most, as a cell has only so many survivors at
+     * once: while the broker is away kits cannot be registered, and an unbounded backlog would only make the run long.
+     */
+    private static final int MOST_KITS_WAITING = 5;
 
     private final LoadLedger ledger = new LoadLedger();
     private final RetryingClient client = new RetryingClient(PlatformUnderTest.gatewayUrl(), ledger);
@@ -91,6 +98,10 @@ final class FaultLoad {
         String caseWorker = cell + ".caseworker";
         try {
             while (!stopping.get()) {
+                if (awaitingKits.size() >= MOST_KITS_WAITING) {
+                    pause(Duration.ofMillis(200));
+                    continue;
+                }
                 HttpResponse<String> opened = client.post("/api/v1/cases", () -> token(caseWorker),
                         "{\"channel\":\"WALK_IN\",\"ageBand\":\"ADULT_25_59\",\"arrivedAt\":\""
                                 + Instant.now().minus(Duration.ofHours(1)) + "\"}", GIVE_UP_AFTER, false);
@@ -121,16 +132,30 @@ final class FaultLoad {
                 if (caseId.equals(NO_MORE)) {
                     return;
                 }
+                Instant started = Instant.now();
                 HttpResponse<String> kit = client.post("/api/v1/evidence/items", () -> token(medical),
                         "{\"caseId\":\"" + caseId + "\",\"type\":\"SWABS\",\"kitNumber\":\"" + kitPrefix()
                                 + cell.toUpperCase(Locale.ROOT) + "-" + n + "\",\"sealNumber\":\"SEAL-" + n
                                 + "\",\"collectedAt\":\"" + Instant.now().minus(Duration.ofMinutes(30)) + "\"}",
                         GIVE_UP_AFTER, true);
+                Instant ended = Instant.now();
+                if (Duration.between(started, ended).compareTo(LONG_WAIT) > 0) {
+                    ledger.waited(new LoadLedger.Waited("kit", caseId, started, ended, kit == null));
+                }
                 acknowledged(kit, "kit", "/item/id", medical, "/api/v1/evidence/items/");
                 intakesDone.incrementAndGet();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
