@@ -42,13 +42,18 @@ final class CrashUnderLoad {
             await("intakes flow before the fault").atMost(PATIENCE).until(() -> load.intakesDone() >= 3);
             int before = hit.applyAsInt(load.ledger());
             System.out.println("[reliability] " + fault + ": down at " + java.time.Instant.now());
+            load.componentDown();
             down.run();
             try {
                 await(fault + ": the load feels it (" + hitMeans + ")").atMost(PATIENCE)
                         .until(() -> hit.applyAsInt(load.ledger()) >= before + 3);
             } finally {
                 System.out.println("[reliability] " + fault + ": starting again at " + java.time.Instant.now());
-                up.run();
+                try {
+                    up.run();
+                } finally {
+                    load.componentBack();
+                }
                 System.out.println("[reliability] " + fault + ": back at " + java.time.Instant.now());
             }
             int doneWhenBack = load.intakesDone();

@@ -44,6 +44,9 @@ final class FaultLoad {
     private final AtomicInteger intakesDone = new AtomicInteger();
     private final List<Thread> clients = new ArrayList<>();
     private final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** While a component is down, no request is given up; afterwards each has its full patience again. */
+    private volatile boolean componentDown;
+    private volatile Instant repairedAt = Instant.EPOCH;
 
     static FaultLoad start() {
         FaultLoad load = new FaultLoad();
@@ -82,6 +85,32 @@ final class FaultLoad {
         return intakesDone.get();
     }
 
+    /** The fault begins: from now until {@link #componentBack()} no request is given up. */
+    void componentDown() {
+        componentDown = true;
+    }
+
+    /** The component is back: every request still waiting has {@link #GIVE_UP_AFTER} from now on. */
+    void componentBack() {
+        repairedAt = Instant.now();
+        componentDown = false;
+    }
+
+    /**
+     * When a client gives up on a request first sent at {@code sent}: {@link #GIVE_UP_AFTER} after it was sent or
+     * after the component came back, whichever is later, and never while the component is down. A kit registration
+     * in flight when the broker dies waits for the whole outage (the broker's own restart after {@code kill -9} takes
+     * from one to several minutes on a loaded machine, see docs/reliability.md); its patience is for the platform
+     * once it is whole, not for the outage.
+     */
+    private Instant giveUpAt(Instant sent) {
+        if (componentDown) {
+            return Instant.MAX;
+        }
+        Instant from = sent.isAfter(repairedAt) ? sent : repairedAt;
+        return from.plus(GIVE_UP_AFTER);
+    }
+
     /** Lets every client finish its current intake, and returns once they all have. */
     void stop() throws InterruptedException {
         stopping.set(true);
@@ -102,15 +131,18 @@ final class FaultLoad {
                     pause(Duration.ofMillis(200));
                     continue;
                 }
+                Instant sent = Instant.now();
                 HttpResponse<String> opened = client.post("/api/v1/cases", () -> token(caseWorker),
                         "{\"channel\":\"WALK_IN\",\"ageBand\":\"ADULT_25_59\",\"arrivedAt\":\""
-                                + Instant.now().minus(Duration.ofHours(1)) + "\"}", GIVE_UP_AFTER, false);
+                                + Instant.now().minus(Duration.ofHours(1)) + "\"}", () -> giveUpAt(sent), false);
                 String caseId = acknowledged(opened, "case", "/id", caseWorker, "/api/v1/cases/");
                 if (caseId == null) {
                     continue;
                 }
+                Instant consentSent = Instant.now();
                 HttpResponse<String> consent = client.post("/api/v1/cases/" + caseId + "/consents", () -> token(caseWorker),
-                        "{\"purpose\":\"EVIDENCE_COLLECTION\",\"givenBy\":\"SURVIVOR\"}", GIVE_UP_AFTER, false);
+                        "{\"purpose\":\"EVIDENCE_COLLECTION\",\"givenBy\":\"SURVIVOR\"}", () -> giveUpAt(consentSent),
+                        false);
                 if (acknowledged(consent, "consent", "/id", caseWorker, "/api/v1/cases/" + caseId + "/consents#") != null) {
                     awaitingKits.add(caseId);
                 }
@@ -137,7 +169,7 @@ final class FaultLoad {
                         "{\"caseId\":\"" + caseId + "\",\"type\":\"SWABS\",\"kitNumber\":\"" + kitPrefix()
                                 + cell.toUpperCase(Locale.ROOT) + "-" + n + "\",\"sealNumber\":\"SEAL-" + n
                                 + "\",\"collectedAt\":\"" + Instant.now().minus(Duration.ofMinutes(30)) + "\"}",
-                        GIVE_UP_AFTER, true);
+                        () -> giveUpAt(started), true);
                 Instant ended = Instant.now();
                 if (Duration.between(started, ended).compareTo(LONG_WAIT) > 0) {
                     ledger.waited(new LoadLedger.Waited("kit", caseId, started, ended, kit == null));
