@@ -28,7 +28,7 @@ final class FaultLoad {
     static final List<String> CELLS = List.of("lhe2", "mux", "rwp");
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
     /** A kit registration that waits longer than this for its case is written down, with when it started and ended. */
-    private static final Duration LONG_WAIT = Duration.ofSeconds(20);
+    static final Duration LONG_WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NO_MORE = "no more cases";
     /**

@@ -31,7 +31,7 @@ final class WaitTimeline {
         Map<String, List<ConsumerRecord<String, String>>> byCase = caseEvents.stream()
                 .collect(Collectors.groupingBy(ConsumerRecord::key));
         List<String> lines = new ArrayList<>();
-        lines.add(waited.size() + " kit registrations waited more than 20 s for their case"
+        lines.add(waited.size() + " kit registrations waited more than " + FaultLoad.LONG_WAIT.toSeconds() + " s for their case"
                 + (waited.isEmpty() ? "" : "; the slowest " + Math.min(SHOWN, waited.size()) + ":"));
         for (LoadLedger.Waited request : waited.subList(0, Math.min(SHOWN, waited.size()))) {
             StringBuilder line = new StringBuilder(String.format("%s for case %s: sent %s, %s %s (%d s);", request.kind(),
