@@ -41,12 +41,20 @@ final class CrashUnderLoad {
         try {
             await("intakes flow before the fault").atMost(PATIENCE).until(() -> load.intakesDone() >= 3);
             int before = hit.applyAsInt(load.ledger());
+            System.out.println("[reliability] " + fault + ": down at " + java.time.Instant.now());
+            load.componentDown();
             down.run();
             try {
                 await(fault + ": the load feels it (" + hitMeans + ")").atMost(PATIENCE)
                         .until(() -> hit.applyAsInt(load.ledger()) >= before + 3);
             } finally {
-                up.run();
+                System.out.println("[reliability] " + fault + ": starting again at " + java.time.Instant.now());
+                try {
+                    up.run();
+                } finally {
+                    load.componentBack();
+                }
+                System.out.println("[reliability] " + fault + ": back at " + java.time.Instant.now());
             }
             int doneWhenBack = load.intakesDone();
             await("intakes flow again after " + fault).atMost(PATIENCE).until(() -> load.intakesDone() >= doneWhenBack + 3);

@@ -27,8 +27,16 @@ final class FaultLoad {
     /** Cells the journeys leave alone, so the fault suite's records are its own. */
     static final List<String> CELLS = List.of("lhe2", "mux", "rwp");
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
+    /** A kit registration that waits longer than this for its case is written down, with when it started and ended. */
+    static final Duration LONG_WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NO_MORE = "no more cases";
+    /**
+     * Cases a cell's case worker opens ahead of its medical officer at most, as a cell has only so many survivors at
+     * once: while the broker is away kits cannot be registered, and an unbounded backlog would only make the run long.
+     * Room enough that case workers keep opening cases for a while after the broker dies (KafkaCrashIT waits for 3).
+     */
+    private static final int MOST_KITS_WAITING = 10;
 
     private final LoadLedger ledger = new LoadLedger();
     private final RetryingClient client = new RetryingClient(PlatformUnderTest.gatewayUrl(), ledger);
@@ -37,6 +45,9 @@ final class FaultLoad {
     private final AtomicInteger intakesDone = new AtomicInteger();
     private final List<Thread> clients = new ArrayList<>();
     private final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** While a component is down, no request is given up; afterwards each has its full patience again. */
+    private volatile boolean componentDown;
+    private volatile Instant repairedAt = Instant.EPOCH;
 
     static FaultLoad start() {
         FaultLoad load = new FaultLoad();
@@ -75,6 +86,32 @@ final class FaultLoad {
         return intakesDone.get();
     }
 
+    /** The fault begins: from now until {@link #componentBack()} no request is given up. */
+    void componentDown() {
+        componentDown = true;
+    }
+
+    /** The component is back: every request still waiting has {@link #GIVE_UP_AFTER} from now on. */
+    void componentBack() {
+        repairedAt = Instant.now();
+        componentDown = false;
+    }
+
+    /**
+     * When a client gives up on a request first sent at {@code sent}: {@link #GIVE_UP_AFTER} after it was sent or
+     * after the component came back, whichever is later, and never while the component is down. A kit registration
+     * in flight when the broker dies waits for the whole outage (the broker's own restart after {@code kill -9} takes
+     * from one to several minutes on a loaded machine, see docs/reliability.md); its patience is for the platform
+     * once it is whole, not for the outage.
+     */
+    private Instant giveUpAt(Instant sent) {
+        if (componentDown) {
+            return Instant.MAX;
+        }
+        Instant from = sent.isAfter(repairedAt) ? sent : repairedAt;
+        return from.plus(GIVE_UP_AFTER);
+    }
+
     /** Lets every client finish its current intake, and returns once they all have. */
     void stop() throws InterruptedException {
         stopping.set(true);
@@ -91,15 +128,22 @@ final class FaultLoad {
         String caseWorker = cell + ".caseworker";
         try {
             while (!stopping.get()) {
+                if (awaitingKits.size() >= MOST_KITS_WAITING) {
+                    pause(Duration.ofMillis(200));
+                    continue;
+                }
+                Instant sent = Instant.now();
                 HttpResponse<String> opened = client.post("/api/v1/cases", () -> token(caseWorker),
                         "{\"channel\":\"WALK_IN\",\"ageBand\":\"ADULT_25_59\",\"arrivedAt\":\""
-                                + Instant.now().minus(Duration.ofHours(1)) + "\"}", GIVE_UP_AFTER, false);
+                                + Instant.now().minus(Duration.ofHours(1)) + "\"}", () -> giveUpAt(sent), false);
                 String caseId = acknowledged(opened, "case", "/id", caseWorker, "/api/v1/cases/");
                 if (caseId == null) {
                     continue;
                 }
+                Instant consentSent = Instant.now();
                 HttpResponse<String> consent = client.post("/api/v1/cases/" + caseId + "/consents", () -> token(caseWorker),
-                        "{\"purpose\":\"EVIDENCE_COLLECTION\",\"givenBy\":\"SURVIVOR\"}", GIVE_UP_AFTER, false);
+                        "{\"purpose\":\"EVIDENCE_COLLECTION\",\"givenBy\":\"SURVIVOR\"}", () -> giveUpAt(consentSent),
+                        false);
                 if (acknowledged(consent, "consent", "/id", caseWorker, "/api/v1/cases/" + caseId + "/consents#") != null) {
                     awaitingKits.add(caseId);
                 }
@@ -121,16 +165,30 @@ final class FaultLoad {
                 if (caseId.equals(NO_MORE)) {
                     return;
                 }
+                Instant started = Instant.now();
                 HttpResponse<String> kit = client.post("/api/v1/evidence/items", () -> token(medical),
                         "{\"caseId\":\"" + caseId + "\",\"type\":\"SWABS\",\"kitNumber\":\"" + kitPrefix()
                                 + cell.toUpperCase(Locale.ROOT) + "-" + n + "\",\"sealNumber\":\"SEAL-" + n
                                 + "\",\"collectedAt\":\"" + Instant.now().minus(Duration.ofMinutes(30)) + "\"}",
-                        GIVE_UP_AFTER, true);
+                        () -> giveUpAt(started), true);
+                Instant ended = Instant.now();
+                if (Duration.between(started, ended).compareTo(LONG_WAIT) > 0) {
+                    ledger.waited(new LoadLedger.Waited("kit", caseId, started, ended, kit == null));
+                }
                 acknowledged(kit, "kit", "/item/id", medical, "/api/v1/evidence/items/");
                 intakesDone.incrementAndGet();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -100,6 +100,13 @@ final class FaultReckoning {
                 applied.get(0), applied.get(1), applied.get(2), applied.get(3), applied.get(4),
                 evidenceClaims, reportingClaims, deadLettered);
         report(row, ledger);
+        List<LoadLedger.Waited> waited = ledger.waited();
+        Set<String> waitedCases = new HashSet<>();
+        waited.forEach(w -> waitedCases.add(w.caseId()));
+        List<ConsumerRecord<String, String>> waitedEvents = caseEvents.stream().filter(e -> waitedCases.contains(e.key()))
+                .toList();
+        WaitTimeline.lines(waited, waitedEvents, records.inboxClaimTimes("evidence", "evidence-cases", ids(waitedEvents)))
+                .forEach(line -> System.out.println("[reliability] " + fault + ": " + line));
 
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(ledger.gaveUpRequests()).as("requests never answered after 3 min of retries").isZero();

@@ -18,8 +18,17 @@ final class LoadLedger {
     record Acknowledged(String kind, String id, String reader, String path) {
     }
 
+    /** A request that waited long for its answer: on which case, when it was first sent and when it ended. */
+    record Waited(String kind, String caseId, java.time.Instant started, java.time.Instant ended, boolean gaveUp) {
+
+        java.time.Duration took() {
+            return java.time.Duration.between(started, ended);
+        }
+    }
+
     private final Map<String, AtomicInteger> outcomes = new ConcurrentSkipListMap<>();
     private final List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
+    private final List<Waited> waited = new CopyOnWriteArrayList<>();
     private final Set<String> keysRetried = ConcurrentHashMap.newKeySet();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger attempts = new AtomicInteger();
@@ -60,6 +69,15 @@ final class LoadLedger {
 
     void acknowledged(Acknowledged record) {
         acknowledged.add(record);
+    }
+
+    void waited(Waited request) {
+        waited.add(request);
+    }
+
+    /** The requests that waited long, slowest first. */
+    List<Waited> waited() {
+        return waited.stream().sorted(java.util.Comparator.comparing(Waited::took).reversed()).toList();
     }
 
     List<Acknowledged> acknowledged() {

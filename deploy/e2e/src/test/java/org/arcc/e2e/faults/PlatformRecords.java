@@ -91,6 +91,24 @@ final class PlatformRecords {
         }
     }
 
+    /** When a consumer claimed (applied) each of these event ids, by id. */
+    Map<String, java.time.Instant> inboxClaimTimes(String database, String consumer, Collection<String> eventIds) {
+        Map<String, java.time.Instant> claims = new LinkedHashMap<>();
+        try (Connection c = connect(database); PreparedStatement q = c.prepareStatement(
+                "SELECT event_id, received_at FROM inbox_event WHERE consumer = ? AND event_id = ANY(?)")) {
+            q.setString(1, consumer);
+            q.setArray(2, c.createArrayOf("uuid", eventIds.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    claims.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                }
+            }
+            return claims;
+        } catch (SQLException e) {
+            throw new AssertionError("reading the inbox of " + database + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The records of a topic whose key (the aggregate id) is one of {@code keys}, read from the beginning. */
     static List<ConsumerRecord<String, String>> onTopic(String topic, Collection<String> keys) {
         try (KafkaTopicReader reader = new KafkaTopicReader(PlatformUnderTest.kafkaBootstrap(), topic)) {

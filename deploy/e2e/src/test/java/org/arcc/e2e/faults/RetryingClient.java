@@ -1,20 +1,15 @@
 package org.arcc.e2e.faults;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A client as the SDK's retry rule says clients must behave: every POST carries an {@code Idempotency-Key}, and a
@@ -26,6 +21,7 @@ final class RetryingClient {
 
     /** Answers after which the same request is simply sent again (the platform stored nothing for them). */
     private static final Set<Integer> TRY_AGAIN = Set.of(401, 408, 409, 429, 500, 502, 503, 504);
+    private static final Duration BETWEEN_ATTEMPTS = Duration.ofMillis(300);
 
     private final String gateway;
     private final LoadLedger ledger;
@@ -37,46 +33,56 @@ final class RetryingClient {
     }
 
     /**
-     * POSTs until a 2xx (returned), or another answer that is final (returned too), or {@code giveUpAfter}; with
+     * POSTs until a 2xx (returned), or another answer that is final (returned too), or until the time
+     * {@code giveUpAt} names has passed (asked before each retry, so it may move while the request waits); with
      * {@code untilDelivered}, 404 and 422 count as "not yet": the record it names has not reached this service by
      * event yet. Null when it gave up.
      */
-    HttpResponse<String> post(String path, Supplier<String> token, String json, Duration giveUpAfter,
+    HttpResponse<String> post(String path, Supplier<String> token, String json, Supplier<Instant> giveUpAt,
             boolean untilDelivered) {
         String key = UUID.randomUUID().toString();
-        AtomicInteger attempt = new AtomicInteger();
-        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
         ledger.request();
+        for (int number = 1;; number++) {
+            if (number > 1) {
+                if (Instant.now().isAfter(giveUpAt.get())) {
+                    ledger.gaveUp();
+                    return null;
+                }
+                pause(BETWEEN_ATTEMPTS);
+            }
+            HttpResponse<String> response;
+            try {
+                response = http.send(HttpRequest.newBuilder(URI.create(gateway + path))
+                        .timeout(Duration.ofSeconds(15))
+                        .header("Authorization", "Bearer " + token.get())
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                ledger.attempt(key, number, "no answer");
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            int status = response.statusCode();
+            ledger.attempt(key, number, Integer.toString(status));
+            if (TRY_AGAIN.contains(status) || untilDelivered && (status == 404 || status == 422)) {
+                continue;
+            }
+            if (response.headers().firstValue("Idempotent-Replayed").isPresent()) {
+                ledger.replayed();
+            }
+            return response;
+        }
+    }
+
+    private static void pause(Duration duration) {
         try {
-            await().atMost(giveUpAfter).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300)).until(() -> {
-                int number = attempt.incrementAndGet();
-                HttpResponse<String> response;
-                try {
-                    response = http.send(HttpRequest.newBuilder(URI.create(gateway + path))
-                            .timeout(Duration.ofSeconds(15))
-                            .header("Authorization", "Bearer " + token.get())
-                            .header("Content-Type", "application/json")
-                            .header("Idempotency-Key", key)
-                            .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-                } catch (IOException e) {
-                    ledger.attempt(key, number, "no answer");
-                    return false;
-                }
-                int status = response.statusCode();
-                ledger.attempt(key, number, Integer.toString(status));
-                if (TRY_AGAIN.contains(status) || untilDelivered && (status == 404 || status == 422)) {
-                    return false;
-                }
-                if (response.headers().firstValue("Idempotent-Replayed").isPresent()) {
-                    ledger.replayed();
-                }
-                answer.set(response);
-                return true;
-            });
-            return answer.get();
-        } catch (ConditionTimeoutException e) {
-            ledger.gaveUp();
-            return null;
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
