@@ -129,7 +129,7 @@ final class FaultLoad {
         try {
             while (!stopping.get()) {
                 if (awaitingKits.size() >= MOST_KITS_WAITING) {
-                    pause(Duration.ofMillis(200));
+                    RetryingClient.pause(Duration.ofMillis(200));
                     continue;
                 }
                 Instant sent = Instant.now();
@@ -180,15 +180,6 @@ final class FaultLoad {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -77,7 +77,8 @@ final class RetryingClient {
         }
     }
 
-    private static void pause(Duration duration) {
+    /** Sleeps; an interrupt ends the caller's loop (as an {@code IllegalStateException}, the interrupt flag kept). */
+    static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
