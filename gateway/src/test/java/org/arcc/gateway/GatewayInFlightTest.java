@@ -100,6 +100,18 @@ class GatewayInFlightTest {
                 .isLessThan(Duration.ofMillis(2500));
     }
 
+    @Test
+    void aRequestWithARememberedTokenReachesTheServiceWithItsWholeBody() {
+        String token = Tokens.as("case-worker").inCell("KHI").subject("remembered-token").sign();
+        String body = "{\"channel\":\"WALK_IN\",\"ageBand\":\"ADULT_25_59\"}";
+        // the first request verifies the token; the next ones are admitted on the remembered verification and
+        // forwarded at once, while the proxy's connection to the upstream may still be on its way
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).contentType("application/json").body(body).post("/api/v1/cases/remembered")
+                    .then().statusCode(200).body("bodyBytes", equalTo(body.length()));
+        }
+    }
+
     private CompletableFuture<HttpResponse<String>> send(String token, String path) {
         return http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());

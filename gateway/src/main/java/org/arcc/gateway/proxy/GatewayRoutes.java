@@ -96,6 +96,9 @@ public class GatewayRoutes {
         String[] client = { "-" };
         String[] routeName = { "none" };
         String[] loggedPath = { path };
+        // Held until the proxy reads it: its body and end must not arrive before the proxy's connection to the upstream
+        // is ready (a cached token forwards at once, and the proxy asks the pool for a connection asynchronously).
+        request.pause();
         request.headers().set(RequestIds.HEADER, requestId);
         // The gateway's server span has continued the client's trace (or started one); the call to the upstream
         // carries the gateway's own span as its parent, written by the traced HTTP client, not the client's header.
@@ -136,7 +139,6 @@ public class GatewayRoutes {
             authorised(rc, route, rule, known, requestId, client);
             return;
         }
-        request.pause();
         // Authentication failures are answered below, as problems; Quarkus must not send its own bare 401.
         rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (java.util.function.BiConsumer<RoutingContext, Throwable>) (c, e) -> {
         });
