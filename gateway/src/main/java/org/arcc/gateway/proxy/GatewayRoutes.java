@@ -1,7 +1,9 @@
 package org.arcc.gateway.proxy;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -77,6 +79,7 @@ public class GatewayRoutes {
     private HttpClient openApiClient;
     private ClientAddress clientAddress;
     private VerifiedTokens verifiedTokens;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     void register(@Observes Router router) {
         openApiClient = vertx.createHttpClient();
@@ -246,9 +249,12 @@ public class GatewayRoutes {
 
     /** Labels from bounded sets only: route names, standard methods, status codes. */
     private Timer timer(String route, String method, int status) {
-        return Timer.builder(REQUESTS).description("Requests through the gateway, by route, method and status")
-                .tag("route", route).tag("method", STANDARD_METHODS.contains(method) ? method : "other")
-                .tag("status", Integer.toString(status)).publishPercentileHistogram().register(metrics);
+        String methodLabel = STANDARD_METHODS.contains(method) ? method : "other";
+        // Looked up once per route, method and status (a few hundred at most), not built and registered per request.
+        return timers.computeIfAbsent(route + ' ' + methodLabel + ' ' + status, k -> Timer.builder(REQUESTS)
+                .description("Requests through the gateway, by route, method and status")
+                .tag("route", route).tag("method", methodLabel)
+                .tag("status", Integer.toString(status)).publishPercentileHistogram().register(metrics));
     }
 
     static void problem(RoutingContext rc, ProblemType type, String detail, String requestId) {
