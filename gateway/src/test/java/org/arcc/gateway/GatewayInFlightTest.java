@@ -101,15 +101,30 @@ class GatewayInFlightTest {
     }
 
     @Test
-    void aRequestWithARememberedTokenReachesTheServiceWithItsWholeBody() {
-        String token = Tokens.as("case-worker").inCell("KHI").subject("remembered-token").sign();
+    void requestsWithRememberedTokensReachTheServiceWithTheirWholeBodies() {
         String body = "{\"channel\":\"WALK_IN\",\"ageBand\":\"ADULT_25_59\"}";
-        // the first request verifies the token; the next ones are admitted on the remembered verification and
-        // forwarded at once, while the proxy's connection to the upstream may still be on its way
-        for (int i = 0; i < 5; i++) {
-            given().auth().oauth2(token).contentType("application/json").body(body).post("/api/v1/cases/remembered")
+        List<String> tokens = List.of("analyst-1", "analyst-2", "analyst-3").stream()
+                .map(subject -> Tokens.as("analyst").subject(subject).sign()).toList();
+        for (String token : tokens) {
+            // verified (and remembered) on the first request
+            given().auth().oauth2(token).contentType("application/json").body(body).post("/api/v1/reports/remembered")
                     .then().statusCode(200).body("bodyBytes", equalTo(body.length()));
         }
+        // then forwarded at once, nine at a time, while the proxy still opens connections to the upstream: a body or
+        // end read before the proxy is ready would be lost and the request would hang until the 10 s timeout (504)
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (String token : tokens) {
+            for (int i = 0; i < LIMIT; i++) {
+                answers.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                        + "/api/v1/reports/remembered")).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+        }
+        assertThat(answers.stream().map(CompletableFuture::join).toList()).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"bodyBytes\":" + body.length());
+        });
     }
 
     private CompletableFuture<HttpResponse<String>> send(String token, String path) {
