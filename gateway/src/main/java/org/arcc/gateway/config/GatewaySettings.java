@@ -118,7 +118,10 @@ public interface GatewaySettings {
     }
 
     interface Breaker {
-        /** Consecutive failures (no answer, or 502/503/504) that open the circuit. */
+        /**
+         * Consecutive failures that open the circuit: no answer in time, no connection, or 502/503/504. A client that
+         * hung up before the answer came is not one (it says nothing about the service).
+         */
         @WithDefault("5")
         int failureThreshold();
 
