@@ -26,7 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(OidcTestServerResource.class)
-@WithTestResource(value = StubUpstreamResource.class, initArgs = @ResourceArg(name = "rate-limit", value = "100000000"))
+@WithTestResource(value = StubUpstreamResource.class, initArgs = {
+        @ResourceArg(name = "rate-limit", value = "100000000"), @ResourceArg(name = "in-flight", value = "1000") })
 class GatewayOverheadBench {
 
     private static final int THREADS = Integer.getInteger("bench.threads", 8);

@@ -9,11 +9,16 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
 
     private static StubUpstream stub;
     private String rateLimit = "20";
+    private String inFlight = "3";
 
-    /** Init argument {@code rate-limit}: burst and refill per 2 s (benchmarks raise it out of the way). */
+    /**
+     * Init arguments {@code rate-limit}: burst and refill per 2 s, and {@code in-flight}: a client's requests in flight
+     * at once (benchmarks raise both out of the way).
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         rateLimit = initArgs.getOrDefault("rate-limit", rateLimit);
+        inFlight = initArgs.getOrDefault("in-flight", inFlight);
     }
 
     public static StubUpstream stub() {
@@ -34,6 +39,7 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("arcc.gateway.rate-limit.capacity", rateLimit),
                 Map.entry("arcc.gateway.rate-limit.refill", rateLimit),
                 Map.entry("arcc.gateway.rate-limit.period", "2s"),
+                Map.entry("arcc.gateway.rate-limit.in-flight", inFlight),
                 Map.entry("arcc.gateway.public-rate-limit.capacity", "3"),
                 Map.entry("arcc.gateway.public-rate-limit.refill", "3"),
                 Map.entry("arcc.gateway.public-rate-limit.period", "2s"),

@@ -29,7 +29,8 @@ import io.gatling.javaapi.core.Simulation;
  * A burst of intakes from one cell: Karachi's API client ({@code cell-khi-api}, one client, so one rate-limit bucket at
  * the gateway) opens cases at ten times the rate its limit sustains, while the cell's case worker opens cases at her
  * usual pace with her own token. The gateway's limit (default 300 requests a client, refilled at 300 a minute) must
- * hold: the client's surplus is refused with 429, each refusal with {@code Retry-After}, as
+ * hold: the client's surplus is refused with 429 (by its bucket, or because too many of its requests are in flight at
+ * once, {@code arcc.gateway.rate-limit.in-flight}), each refusal with {@code Retry-After}, as
  * {@code application/problem+json} carrying the request id; in no stretch of time are more of the client's requests let
  * through than the bucket allows; the case worker is never refused; nothing answers 5xx. Then every acknowledged case
  * is read back.
@@ -59,6 +60,7 @@ public class IntakeBurstSimulation extends Simulation {
     private final Queue<RateLimitWindows.Admitted> admitted = new ConcurrentLinkedQueue<>();
     private final AtomicInteger refusals = new AtomicInteger();
     private final AtomicInteger refusalsAsSpecified = new AtomicInteger();
+    private final AtomicInteger refusalsInFlight = new AtomicInteger();
     private final AtomicInteger limitHeaderMismatches = new AtomicInteger();
     private final AtomicInteger readers = new AtomicInteger();
     private final Instant runStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -92,7 +94,8 @@ public class IntakeBurstSimulation extends Simulation {
                 String.format(Locale.ROOT, "- limit: %d burst, refilled at %d per %d s", capacity, refill, period.toSeconds())));
         ledger.answers().forEach((request, count) -> lines.add("- " + request + ": " + count));
         lines.add("- 429 refusals: " + refusals.get() + ", of which with Retry-After, problem+json and the request id: "
-                + refusalsAsSpecified.get());
+                + refusalsAsSpecified.get() + "; refused for too many in flight (no RateLimit headers): "
+                + refusalsInFlight.get());
         lines.add(String.format(Locale.ROOT,
                 "- admitted (2xx) for the client: %d; most in one stretch: %d in %.1f s, where the bucket allows %.0f (%s)",
                 verdict.admitted(), verdict.worstCount(), verdict.stretch().toMillis() / 1000.0, Math.floor(verdict.allowedThere()),
@@ -185,6 +188,10 @@ public class IntakeBurstSimulation extends Simulation {
                         }
                     } else if (status == 429) {
                         refusals.incrementAndGet();
+                        if (!session.contains("limit")) {
+                            // the bucket was not asked: too many of the client's requests in flight at once
+                            refusalsInFlight.incrementAndGet();
+                        }
                         if (refusedAsSpecified(session)) {
                             refusalsAsSpecified.incrementAndGet();
                         }

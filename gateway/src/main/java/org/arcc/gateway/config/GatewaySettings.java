@@ -65,10 +65,21 @@ public interface GatewaySettings {
         Duration connectTimeout();
     }
 
+    /** Bearer tokens verified once and remembered until they expire ({@code VerifiedTokens}). */
+    TokenCache tokenCache();
+
     interface RateLimit {
         /** Requests a client may burst. */
         @WithDefault("300")
         int capacity();
+
+        /**
+         * Requests of one client that may be in flight at once (sent on, not yet answered) at this replica; more are
+         * refused at once with 429. Not divided by {@link #replicas()}: it bounds what one client queues behind this
+         * replica, and one person's two dashboard tabs (four figures each, at once) need 8.
+         */
+        @WithDefault("8")
+        int inFlight();
 
         /** Tokens added back per {@link #period()}. */
         @WithDefault("300")
@@ -82,6 +93,10 @@ public interface GatewaySettings {
         @WithDefault("10")
         int capacity();
 
+        /** Lookups from one address in flight at once at this replica (a survivor checks one code at a time). */
+        @WithDefault("4")
+        int inFlight();
+
         @WithDefault("10")
         int refill();
 
@@ -89,8 +104,24 @@ public interface GatewaySettings {
         Duration period();
     }
 
+    interface TokenCache {
+        /** Verified tokens remembered at most (least recently used forgotten first); about 200 bytes each. */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /**
+         * Longest a verified token is remembered, even if it expires later: no longer than the signing keys are
+         * trusted without asking Keycloak again ({@code quarkus.oidc.jwks.cache-time-to-live}, 10 minutes).
+         */
+        @WithDefault("5m")
+        Duration maxAge();
+    }
+
     interface Breaker {
-        /** Consecutive failures (no answer, or 502/503/504) that open the circuit. */
+        /**
+         * Consecutive failures that open the circuit: no answer in time, no connection, or 502/503/504. A client that
+         * hung up before the answer came is not one (it says nothing about the service).
+         */
         @WithDefault("5")
         int failureThreshold();
 

@@ -1,8 +1,11 @@
 package org.arcc.gateway.proxy;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,7 +36,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Everything under {@code /api}: request id and trace context, identity headers stripped, route and method
- * checked, token validated and roles checked, client rate-limited, then streamed to the upstream. Every
+ * checked, token validated (or found among those verified before, {@link VerifiedTokens}) and roles checked, the
+ * client's requests in flight and its rate limited, then streamed to the upstream. Every
  * refusal is a problem response and nothing reaches an upstream before all checks passed.
  */
 @ApplicationScoped
@@ -42,6 +46,7 @@ public class GatewayRoutes {
     private static final Logger ACCESS = Logger.getLogger("arcc.gateway.access");
     /** Requests through the gateway: {@code arcc_gateway_requests_seconds_*} (docs/deployment.md, Telemetry). */
     public static final String REQUESTS = "arcc.gateway.requests";
+    private static final String BEARER = "Bearer ";
     private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     /** Headers a client could use to pretend to be someone: only tokens say who is calling. */
@@ -73,10 +78,14 @@ public class GatewayRoutes {
 
     private HttpClient openApiClient;
     private ClientAddress clientAddress;
+    private VerifiedTokens verifiedTokens;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     void register(@Observes Router router) {
         openApiClient = vertx.createHttpClient();
         clientAddress = new ClientAddress(settings.trustedProxies().orElse(java.util.List.of()));
+        verifiedTokens = new VerifiedTokens(settings.tokenCache().maxEntries(), settings.tokenCache().maxAge(),
+                System::currentTimeMillis);
         router.route("/api/*").handler(this::handle);
         router.get("/openapi/:name").handler(this::openApi);
     }
@@ -90,6 +99,9 @@ public class GatewayRoutes {
         String[] client = { "-" };
         String[] routeName = { "none" };
         String[] loggedPath = { path };
+        // Held until the proxy reads it: its body and end must not arrive before the proxy's connection to the upstream
+        // is ready (a cached token forwards at once, and the proxy asks the pool for a connection asynchronously).
+        request.pause();
         request.headers().set(RequestIds.HEADER, requestId);
         // The gateway's server span has continued the client's trace (or started one); the call to the upstream
         // carries the gateway's own span as its parent, written by the traced HTTP client, not the client's header.
@@ -118,36 +130,71 @@ public class GatewayRoutes {
         if (rule.anonymous()) {
             client[0] = "anonymous";
             String address = clientAddress.of(request.remoteAddress().hostAddress(), request.headers().getAll("X-Forwarded-For"));
-            if (withinLimit(rc, limiter.forAnonymous(address), requestId)) {
+            if (admitted(rc, limiter.enterForAnonymous(address), () -> limiter.forAnonymous(address), requestId)) {
                 forward(rc, route, requestId);
             }
             return;
         }
-        request.pause();
+        String token = bearerToken(request);
+        VerifiedTokens.Caller known = token == null ? null : verifiedTokens.lookup(token).orElse(null);
+        if (known != null) {
+            // Verified before and not expired: admitted or refused now, without verifying the signature again.
+            authorised(rc, route, rule, known, requestId, client);
+            return;
+        }
         // Authentication failures are answered below, as problems; Quarkus must not send its own bare 401.
         rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (java.util.function.BiConsumer<RoutingContext, Throwable>) (c, e) -> {
         });
         Context context = Vertx.currentContext();
         QuarkusHttpUser.getSecurityIdentity(rc, identities).subscribe().with(
-                identity -> context.runOnContext(v -> authorised(rc, route, rule, identity, requestId, client)),
+                identity -> context.runOnContext(v -> verified(rc, route, rule, token, identity, requestId, client)),
                 failure -> context.runOnContext(v -> unauthenticated(rc, requestId)));
     }
 
-    private void authorised(RoutingContext rc, Route route, Route.Rule rule, SecurityIdentity identity, String requestId,
-            String[] client) {
+    private void verified(RoutingContext rc, Route route, Route.Rule rule, String token, SecurityIdentity identity,
+            String requestId, String[] client) {
         if (identity == null || identity.isAnonymous()) {
             unauthenticated(rc, requestId);
             return;
         }
-        client[0] = clientOf(identity);
-        if (rule.roles().stream().noneMatch(identity::hasRole)) {
+        VerifiedTokens.Caller caller = callerOf(identity);
+        if (token != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            verifiedTokens.remember(token, caller.client(), caller.roles(), jwt.getExpirationTime() * 1000L);
+        }
+        authorised(rc, route, rule, caller, requestId, client);
+    }
+
+    private void authorised(RoutingContext rc, Route route, Route.Rule rule, VerifiedTokens.Caller caller, String requestId,
+            String[] client) {
+        client[0] = caller.client();
+        if (!caller.hasAnyOf(rule.roles())) {
             problem(rc, ProblemType.FORBIDDEN, "Your role does not allow " + rc.request().method().name() + " on "
                     + route.prefix(), requestId);
             return;
         }
-        if (withinLimit(rc, limiter.forClient(client[0]), requestId)) {
+        if (admitted(rc, limiter.enterForClient(caller.client()), () -> limiter.forClient(caller.client()), requestId)) {
             forward(rc, route, requestId);
         }
+    }
+
+    /**
+     * The client's requests in flight first (a refusal there costs no token of its bucket), then its bucket. An admitted
+     * request holds its place until its answer ends or its connection closes, whichever comes first.
+     */
+    private boolean admitted(RoutingContext rc, InFlightLimit.Admission admission, Supplier<TokenBucket.Decision> bucket,
+            String requestId) {
+        if (!admission.admitted()) {
+            rc.response().putHeader("Retry-After", "1");
+            problem(rc, ProblemType.RATE_LIMITED, "Too many requests at once: at most " + admission.limit()
+                    + " of yours may be in progress; retry after 1 s", requestId);
+            return false;
+        }
+        rc.addEndHandler(v -> admission.permit().release());
+        if (!withinLimit(rc, bucket.get(), requestId)) {
+            admission.permit().release();
+            return false;
+        }
+        return true;
     }
 
     private void forward(RoutingContext rc, Route route, String requestId) {
@@ -202,9 +249,12 @@ public class GatewayRoutes {
 
     /** Labels from bounded sets only: route names, standard methods, status codes. */
     private Timer timer(String route, String method, int status) {
-        return Timer.builder(REQUESTS).description("Requests through the gateway, by route, method and status")
-                .tag("route", route).tag("method", STANDARD_METHODS.contains(method) ? method : "other")
-                .tag("status", Integer.toString(status)).publishPercentileHistogram().register(metrics);
+        String methodLabel = STANDARD_METHODS.contains(method) ? method : "other";
+        // Looked up once per route, method and status (a few hundred at most), not built and registered per request.
+        return timers.computeIfAbsent(route + ' ' + methodLabel + ' ' + status, k -> Timer.builder(REQUESTS)
+                .description("Requests through the gateway, by route, method and status")
+                .tag("route", route).tag("method", methodLabel)
+                .tag("status", Integer.toString(status)).publishPercentileHistogram().register(metrics));
     }
 
     static void problem(RoutingContext rc, ProblemType type, String detail, String requestId) {
@@ -227,5 +277,20 @@ public class GatewayRoutes {
             return (clientId == null || clientId.isBlank() ? "" : clientId + ":") + token.getSubject();
         }
         return identity.getPrincipal().getName();
+    }
+
+    private static VerifiedTokens.Caller callerOf(SecurityIdentity identity) {
+        return new VerifiedTokens.Caller(clientOf(identity), identity.getRoles(), 0);
+    }
+
+    /** The bearer token of the Authorization header, as Quarkus OIDC reads it; null if there is none. */
+    private static String bearerToken(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        return token.isEmpty() ? null : token;
     }
 }

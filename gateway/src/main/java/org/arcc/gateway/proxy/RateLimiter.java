@@ -3,6 +3,7 @@ package org.arcc.gateway.proxy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,7 +13,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * One token bucket per client (token client id, or address for the public route), holding this replica's share of the
- * client's limit ({@link GatewaySettings#replicas()}).
+ * client's limit ({@link GatewaySettings#replicas()}), and a limit on each client's requests in flight at once
+ * ({@link InFlightLimit}, per replica).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -22,6 +24,23 @@ public class RateLimiter {
 
     private final Map<String, TokenBucket> clients = new ConcurrentHashMap<>();
     private final Map<String, TokenBucket> anonymous = new ConcurrentHashMap<>();
+    private InFlightLimit clientsInFlight;
+    private InFlightLimit anonymousInFlight;
+
+    @PostConstruct
+    void limitRequestsInFlight() {
+        clientsInFlight = new InFlightLimit(settings.rateLimit().inFlight());
+        anonymousInFlight = new InFlightLimit(settings.publicRateLimit().inFlight());
+    }
+
+    /** A place for one more of the client's requests in flight, or a refusal: checked before its bucket. */
+    public InFlightLimit.Admission enterForClient(String clientKey) {
+        return clientsInFlight.tryEnter(clientKey);
+    }
+
+    public InFlightLimit.Admission enterForAnonymous(String address) {
+        return anonymousInFlight.tryEnter(address);
+    }
 
     public TokenBucket.Decision forClient(String clientKey) {
         GatewaySettings.RateLimit limit = settings.rateLimit();

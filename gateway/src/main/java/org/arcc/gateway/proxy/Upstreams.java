@@ -117,6 +117,11 @@ public class Upstreams {
                 }
                 return response;
             }).recover(failure -> {
+                if (context.request().proxiedRequest().response().closed()) {
+                    // The client went away (its connection closed) and the proxy gave up the upstream's answer: that
+                    // says nothing about the service, and must not open its circuit for everyone else.
+                    return Future.failedFuture(failure);
+                }
                 breaker.failed();
                 boolean timedOut = timedOut(failure);
                 ProblemType type = timedOut ? ProblemType.UPSTREAM_TIMEOUT : ProblemType.SERVICE_UNAVAILABLE;
