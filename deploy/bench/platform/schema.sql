@@ -1,5 +1,6 @@
 -- The tables of platform-bench's pgbench shapes, in a scratch database of the platform's own PostgreSQL
 -- (platform_bench): the columns and keys of the cases and evidence tables they stand for, without the services.
+SET client_min_messages = warning;
 DROP TABLE IF EXISTS shape_case, shape_reference, shape_audit, shape_outbox, shape_read_case, shape_item,
     shape_custody_head, shape_custody_entry, shape_merkle_node;
 CREATE TABLE shape_case (
