@@ -38,7 +38,8 @@ abstract class QuarkusService extends ProcessComponent {
         env.putAll(settings.tracing());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port()));
         // Two malloc arenas instead of glibc's eight per core: the JVM's native allocations (JIT, JDBC, Netty) no
-        // longer spread over many half-empty arenas, which kept each service above 256 MB resident (issue 17).
+        // longer spread over many half-empty arenas; 15 to 49 MB less resident per service once ready (issue 17,
+        // docs/benchmarks.md "Platform ratios").
         env.putIfAbsent("MALLOC_ARENA_MAX", "2");
         return ChildProcess.start(name(), List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xms32m", "-Xmx192m",
                 "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxDirectMemorySize=64m", "-jar", jar.toString()),
