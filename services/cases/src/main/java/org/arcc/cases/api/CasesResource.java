@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.arcc.cases.domain.SurvivorCase;
 import org.arcc.cases.service.CaseIntake;
-import org.arcc.cases.service.Workflow;
 import org.arcc.common.security.AccessScope;
 import org.arcc.common.security.Caller;
 import org.arcc.common.security.CurrentCaller;
@@ -47,9 +46,6 @@ public class CasesResource {
 
     @Inject
     CaseIntake intake;
-
-    @Inject
-    Workflow workflow;
 
     @Inject
     CurrentCaller caller;
@@ -105,7 +101,8 @@ public class CasesResource {
             + " An administrator reaches any cell only with X-Access-Reason, audited and raised as an alert.")
     public Response get(@PathParam("id") UUID id, @HeaderParam(AccessScope.REASON_HEADER) String reason) {
         Caller who = caller.get();
-        SurvivorCase found = intake.find(who, AccessScope.of(who, reason), id);
-        return Response.ok(CaseView.of(found, workflow.reopenings(who, found.id))).tag(new EntityTag(Long.toString(found.version))).build();
+        CaseIntake.CaseRead read = intake.read(who, AccessScope.of(who, reason), id);
+        return Response.ok(CaseView.of(read.found(), read.reopenings()))
+                .tag(new EntityTag(Long.toString(read.found().version))).build();
     }
 }

@@ -61,6 +61,9 @@ public class CaseIntake {
     @Inject
     org.arcc.cases.config.CasesSettings rules;
 
+    @Inject
+    Workflow workflow;
+
     /**
      * What intake records. Channel, age band and arrival are required; sex/gender null means not stated, and an
      * unknown incident date, an unclassified incident or no flags are null or empty.
@@ -169,10 +172,19 @@ public class CaseIntake {
         return new CasePage(items, total);
     }
 
+    /** A case as its reader sees it: the record and its reopenings. */
+    public record CaseRead(SurvivorCase found, List<Workflow.Reopened> reopenings) {
+    }
+
+    /**
+     * Reads a case and its reopenings in one transaction, audited: the audit row is its last statement, so the
+     * audit chain is locked only until the commit right after it, and nothing is returned unless it committed.
+     */
     @Transactional(dontRollbackOn = CaseNotFound.class)
-    public SurvivorCase find(Caller caller, AccessScope scope, UUID id) {
+    public CaseRead read(Caller caller, AccessScope scope, UUID id) {
         SurvivorCase c = access.load(caller, scope, id, AuditAction.READ, CaseAccess.CASE, CASE_WORK);
+        List<Workflow.Reopened> reopenings = workflow.reopenings(caller, c.id);
         access.succeeded(caller, scope, AuditAction.READ, CaseAccess.CASE, c, CASE_WORK);
-        return c;
+        return new CaseRead(c, reopenings);
     }
 }
