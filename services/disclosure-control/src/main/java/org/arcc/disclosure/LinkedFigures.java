@@ -106,6 +106,8 @@ final class LinkedFigures {
     final List<int[]> codesOf = new ArrayList<>();
     /** Each equation: figure[0] = figure[1] + … + figure[n − 1]. */
     final List<int[]> equations = new ArrayList<>();
+    /** The signatures of {@link #equations}: an equation two tables share is kept once. */
+    private final Set<List<Integer>> equationSignatures = new HashSet<>();
     /** Per figure: the equations it appears in. */
     int[][] equationsOf;
     final Map<Cell, Integer> figureOfCell = new LinkedHashMap<>();
@@ -217,8 +219,7 @@ final class LinkedFigures {
     }
 
     private void addEquations(Table table) {
-        Set<List<Integer>> seen = new HashSet<>();
-        equations.forEach(e -> seen.add(signature(e)));
+        Set<List<Integer>> seen = equationSignatures;
         List<Hierarchy> dimensions = table.source.dimensions();
         for (int cellIndex = 0; cellIndex < table.figureOfCell.length; cellIndex++) {
             int[] codes = table.codesOf(cellIndex);

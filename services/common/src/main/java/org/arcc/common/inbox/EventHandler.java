@@ -11,4 +11,12 @@ package org.arcc.common.inbox;
 public interface EventHandler {
 
     void handle(ReceivedEvent event) throws Exception;
+
+    /**
+     * Called once in the transaction after the events it applied were handled, before the inbox claims and
+     * everything handled commit together: a handler that gathers its writes (a JDBC batch) sends them here. What
+     * it throws counts as a failure of those events, as if {@link #handle} had thrown.
+     */
+    default void beforeCommit() throws Exception {
+    }
 }

@@ -236,6 +236,7 @@ public final class InboxConsumer {
             }
         }
         if (!done.isEmpty()) {
+            pastMarkers(records, done);
             // Once per poll, not per record: a crash before this only means redelivery, which the inbox absorbs.
             consumer.commitSync(done);
         }
@@ -247,6 +248,27 @@ public final class InboxConsumer {
         int ended = liveness.succeeded(clock.instant());
         if (ended > 0) {
             LOG.infof("Consumer %s resumed after %d failed cycles", name, ended);
+        }
+    }
+
+    /**
+     * For a partition whose records of this poll were all applied, commits the consumer's position rather than the
+     * last record's offset + 1: a transactional producer (the outbox relay) writes a commit marker after its
+     * records, which no consumer receives, so the last record + 1 stays one short of the partition's end and a
+     * rebuild waiting for the group to reach the ends would wait for the next event.
+     */
+    private void pastMarkers(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : done.entrySet()) {
+            List<ConsumerRecord<String, byte[]>> batch = records.records(entry.getKey());
+            if (!assigned.contains(entry.getKey()) || batch.isEmpty()
+                    || entry.getValue().offset() != batch.get(batch.size() - 1).offset() + 1) {
+                continue;
+            }
+            long position = consumer.position(entry.getKey());
+            if (position > entry.getValue().offset()) {
+                entry.setValue(new OffsetAndMetadata(position));
+            }
         }
     }
 
@@ -344,6 +366,9 @@ public final class InboxConsumer {
                         handled++;
                     }
                 }
+                if (handled > 0) {
+                    handler.beforeCommit();
+                }
                 return handled;
             });
         } catch (Exception e) {
@@ -375,6 +400,7 @@ public final class InboxConsumer {
                         return false;
                     }
                     handler.handle(event);
+                    handler.beforeCommit();
                     return true;
                 });
                 if (fresh) {

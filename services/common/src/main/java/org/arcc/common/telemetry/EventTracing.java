@@ -53,29 +53,41 @@ public class EventTracing {
 
     /** The handler of a consumer, each event applied in a consumer span whose parent is the event's traceparent. */
     public EventHandler traced(String consumer, EventHandler handler) {
-        return event -> {
-            Span span = tracer.spanBuilder(event.topic() + " process")
-                    .setSpanKind(SpanKind.CONSUMER)
-                    .setParent(parentOf(event))
-                    .setAttribute("messaging.system", "kafka")
-                    .setAttribute("messaging.operation.type", "process")
-                    .setAttribute("messaging.destination.name", event.topic())
-                    .setAttribute("messaging.destination.partition.id", Integer.toString(event.partition()))
-                    .setAttribute("messaging.kafka.offset", event.offset())
-                    .setAttribute("messaging.consumer.group.name", consumer)
-                    .setAttribute("messaging.message.id", event.id().toString())
-                    .setAttribute("cloudevents.event_type", event.type())
-                    .startSpan();
-            try (Scope scope = span.makeCurrent()) {
-                handler.handle(event);
-            } catch (Exception | Error e) {
-                // The class only: an exception's message may quote what the event was about.
-                span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
-                throw e;
-            } finally {
-                span.end();
+        return new EventHandler() {
+            @Override
+            public void handle(ReceivedEvent event) throws Exception {
+                traced(consumer, handler, event);
+            }
+
+            @Override
+            public void beforeCommit() throws Exception {
+                handler.beforeCommit();
             }
         };
+    }
+
+    private void traced(String consumer, EventHandler handler, ReceivedEvent event) throws Exception {
+        Span span = tracer.spanBuilder(event.topic() + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(parentOf(event))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", event.topic())
+                .setAttribute("messaging.destination.partition.id", Integer.toString(event.partition()))
+                .setAttribute("messaging.kafka.offset", event.offset())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("messaging.message.id", event.id().toString())
+                .setAttribute("cloudevents.event_type", event.type())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            handler.handle(event);
+        } catch (Exception | Error e) {
+            // The class only: an exception's message may quote what the event was about.
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     private static Context parentOf(ReceivedEvent event) {

@@ -49,6 +49,14 @@ public interface ReportingSettings {
         /** An entry nobody read for this long is dropped. */
         @WithDefault("30m")
         Duration idle();
+
+        /**
+         * Protections computed at once at most (each is CPU-bound); further ones wait their turn, so that many
+         * dashboards asking for new periods at once finish one after the other instead of all late together.
+         * 0: one per available processor.
+         */
+        @WithDefault("0")
+        int computations();
     }
 
     /** How figures map onto a DHIS2 data set (docs/reporting.md, "DHIS2"). */

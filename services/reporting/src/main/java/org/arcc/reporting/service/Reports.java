@@ -119,7 +119,7 @@ public class Reports {
     private ProtectedFigures figures(Caller caller, Periods periods, Geography geography) {
         rebuilds.refuseWhileRunning();
         Optional<String> exactFor = exactFor(caller);
-        return cache.get(FiguresKey.of(version.current(), periods, exactFor), key -> protect(periods, geography, exactFor));
+        return cache.get(FiguresKey.of(version.of(periods), periods, exactFor), key -> protect(periods, geography, exactFor));
     }
 
     private ProtectedFigures protect(Periods periods, Geography geography, Optional<String> exactFor) {
