@@ -66,11 +66,10 @@ abstract class QuarkusService extends ProcessComponent {
     }
 
     /**
-     * Keycloak's signing keys are trusted 30 s here instead of production's 10 min (docs/security.md), and the gateway
-     * remembers a verified token 10 s instead of 5 min, so that the fault suite sees the platform refuse even valid
-     * tokens soon after Keycloak goes down (within 30 s + 10 s + one 5 s clean-up).
+     * Keycloak's signing keys are trusted 30 s here instead of production's 10 min (docs/security.md), so that the
+     * fault suite sees the platform refuse even valid tokens soon after Keycloak goes down.
      */
     static Map<String, String> keyTrust() {
-        return Map.of("ARCC_OIDC_JWKS_TTL", "30S", "ARCC_OIDC_JWKS_CLEAN_UP", "5S", "ARCC_GATEWAY_TOKEN_CACHE_MAX_AGE", "10S");
+        return Map.of("ARCC_OIDC_JWKS_TTL", "30S", "ARCC_OIDC_JWKS_CLEAN_UP", "5S");
     }
 }
