@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Issue 17's aims, judged from the raw outputs {@code deploy/bench/platform-bench} leaves in one directory:
  * {@code pgbench-<shape>.txt}, {@code wrk-<request>-<route>-c<connections>.txt}, {@code rss-ready.txt} and
- * {@code rss-after.txt} (lines {@code <component> <resident kB>}), {@code load.txt} and {@code run.txt} (copied
- * as they are). Every ratio is of two numbers from the same run.
+ * {@code rss-after.txt} (lines {@code <component> <resident kB>}), {@code cpu-<run>.txt} (lines {@code <component>
+ * <CPU seconds used during that run>}), {@code load.txt} and {@code run.txt} (copied as they are). Every ratio is
+ * of two numbers from the same run.
  */
 public final class PlatformReport {
 
@@ -26,6 +28,9 @@ public final class PlatformReport {
     static final double READ_P50_AIM_MS = 1.0;
     static final double GATEWAY_P50_AIM_MS = 1.0;
     static final double GATEWAY_P99_AIM_MS = 3.0;
+    /** The CPU table's columns, in this order; a component the run did not report is left blank. */
+    static final List<String> CPU_COMPONENTS = List.of("cases", "evidence", "legal-aid", "reporting", "gateway",
+            "postgres", "kafka", "keycloak");
 
     public enum Verdict {
         MET("met"), NOT_MET("**not met**"), INVALID("**invalid run**"), NOT_MEASURED("not measured");
@@ -104,6 +109,7 @@ public final class PlatformReport {
             md.append(String.format(Locale.ROOT, "| %s | %.0f | (mean %.2f ms) | | %d | %d failed | |%n", stem(name),
                     run.transactionsPerSecond(), run.latencyAverageMillis(), run.transactions(), run.failed()));
         }
+        appendCpu(md);
         md.append("\n## Resident memory (MB)\n\n| Component | Ready | After the load |\n| --- | --- | --- |\n");
         Map<String, Long> ready = rss("ready");
         Map<String, Long> after = rss("after");
@@ -113,6 +119,69 @@ public final class PlatformReport {
         }
         text("load.txt").ifPresent(load -> md.append("\n## Load average\n\n```\n").append(load.strip()).append("\n```\n"));
         return md.toString();
+    }
+
+    /**
+     * Where each run's requests cost CPU: milliseconds of CPU per request (per transaction for pgbench) by component,
+     * from the CPU seconds each used during the run. Other work in the same interval (the services' relays and
+     * consumers handling what the requests published) counts too: it is what a request costs the platform.
+     */
+    private void appendCpu(StringBuilder md) {
+        List<String> runs = files("cpu-");
+        if (runs.isEmpty()) {
+            return;
+        }
+        md.append("\n## CPU per request (ms)\n\nCPU time (user + system, from /proc) each component used during the run,"
+                + " divided by the requests (pgbench: transactions) the run completed.\n\n| Run | Requests |");
+        CPU_COMPONENTS.forEach(c -> md.append(' ').append(c).append(" |"));
+        md.append(" total |\n| --- | --- |");
+        CPU_COMPONENTS.forEach(c -> md.append(" --- |"));
+        md.append(" --- |\n");
+        for (String name : runs) {
+            String run = stem(name).substring("cpu-".length());
+            OptionalLong requests = requests(run);
+            if (requests.isEmpty() || requests.getAsLong() == 0) {
+                continue;
+            }
+            Map<String, Double> used = cpuSeconds(run);
+            md.append("| ").append(run).append(" | ").append(requests.getAsLong()).append(" |");
+            double total = 0;
+            for (String component : CPU_COMPONENTS) {
+                Double seconds = used.get(component);
+                md.append(seconds == null ? " |" : " " + perRequest(seconds, requests.getAsLong()) + " |");
+                total += seconds == null ? 0 : seconds;
+            }
+            md.append(' ').append(perRequest(total, requests.getAsLong())).append(" |\n");
+        }
+    }
+
+    /** Requests (or transactions) a run completed, from its wrk or pgbench output. */
+    OptionalLong requests(String run) {
+        if (run.startsWith("wrk-")) {
+            return wrk(run.substring("wrk-".length())).map(r -> OptionalLong.of(r.requests())).orElse(OptionalLong.empty());
+        }
+        if (run.startsWith("pgbench-")) {
+            return pgbench(run.substring("pgbench-".length())).map(r -> OptionalLong.of(r.transactions()))
+                    .orElse(OptionalLong.empty());
+        }
+        return OptionalLong.empty();
+    }
+
+    /** CPU seconds by component used during a run, from {@code cpu-<run>.txt}. */
+    Map<String, Double> cpuSeconds(String run) {
+        Map<String, Double> used = new LinkedHashMap<>();
+        text("cpu-" + run + ".txt").ifPresent(lines -> lines.lines().map(String::trim).filter(l -> !l.isEmpty())
+                .forEach(line -> {
+                    String[] parts = line.split("\\s+");
+                    if (parts.length == 2 && parts[1].matches("-?\\d+(\\.\\d+)?")) {
+                        used.put(parts[0], Double.parseDouble(parts[1]));
+                    }
+                }));
+        return used;
+    }
+
+    private static String perRequest(double seconds, long requests) {
+        return String.format(Locale.ROOT, "%.3f", seconds * 1000 / requests);
     }
 
     private Aim ratio(String aim, String measured, Optional<WrkRun> service, Optional<PgbenchRun> database) {

@@ -159,4 +159,20 @@ class PlatformReportTest {
         List<Aim> aims = new PlatformReport(dir).aims();
         assertThat(aims).hasSize(10).extracting(Aim::verdict).contains(Verdict.NOT_MEASURED, Verdict.NOT_MET);
     }
+
+    @Test
+    void cpuPerRequestIsEachComponentsCpuDuringTheRunOverTheRequestsItCompleted() throws IOException {
+        write("wrk-read-direct-c8.txt", wrk("700", "10.00ms", "30.00ms", ""));
+        write("cpu-wrk-read-direct-c8.txt", "cases 10.406\npostgres 5.203\nkafka 0.52\n");
+        write("pgbench-read-c8.txt", pgbench("5000.0"));
+        write("cpu-pgbench-read-c8.txt", "postgres 14.2468\n");
+        write("cpu-wrk-never-ran.txt", "cases 1.0\n");
+        String md = new PlatformReport(dir).markdown();
+        // 5203 requests: 10.406 s / 5203 = 2 ms of the cases JVM each, 1 ms of PostgreSQL, 0.1 ms of Kafka.
+        assertThat(md).contains("| Run | Requests | cases | evidence | legal-aid | reporting | gateway | postgres | kafka"
+                + " | keycloak | total |")
+                .contains("| wrk-read-direct-c8 | 5203 | 2.000 | | | | | 1.000 | 0.100 | | 3.100 |")
+                .contains("| pgbench-read-c8 | 71234 | | | | | | 0.200 | | | 0.200 |")
+                .doesNotContain("never-ran");
+    }
 }

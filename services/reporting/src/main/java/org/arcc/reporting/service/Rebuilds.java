@@ -63,6 +63,18 @@ public class Rebuilds {
 
     private volatile UUID running;
 
+    /** The progress last counted while a rebuild runs, and when. */
+    private record Counted(UUID rebuild, long events, Instant at) {
+    }
+
+    /**
+     * How long a running rebuild's count of replayed events is reused: the count scans the inbox (14 ms with 95,000
+     * events), and a dashboard polling every 100 ms took a tenth of the database's time from the replay it watched.
+     */
+    static final Duration PROGRESS_REUSED_FOR = Duration.ofSeconds(1);
+
+    private volatile Counted counted;
+
     @Transactional
     public synchronized Rebuild start(Caller caller) {
         if (running != null) {
@@ -94,7 +106,7 @@ public class Rebuilds {
                 .setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(r -> {
             State state = State.valueOf((String) r[0]);
-            long replayed = state == State.RUNNING ? replayedSoFar() : ((Number) r[3]).longValue();
+            long replayed = state == State.RUNNING ? progress(id) : ((Number) r[3]).longValue();
             return new Rebuild(id, state, instant(r[1]), instant(r[2]), replayed);
         });
     }
@@ -154,6 +166,18 @@ public class Rebuilds {
             running = null;
         }
         LOG.infof("Rebuild %s %s", id, state);
+    }
+
+    /** Events replayed so far by a running rebuild, counted at most once per {@link #PROGRESS_REUSED_FOR}. */
+    private long progress(UUID id) {
+        Instant now = clock.instant();
+        Counted last = counted;
+        if (last != null && last.rebuild().equals(id) && now.isBefore(last.at().plus(PROGRESS_REUSED_FOR))) {
+            return last.events();
+        }
+        long events = replayedSoFar();
+        counted = new Counted(id, events, now);
+        return events;
     }
 
     /** Events applied since the rewind: the inbox was forgotten then, so its entries are exactly those. */
