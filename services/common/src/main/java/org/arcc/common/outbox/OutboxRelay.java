@@ -33,7 +33,8 @@ import io.quarkus.runtime.StartupEvent;
  * Publishes outbox rows to Kafka as CloudEvents (binary mode), in position order, then deletes them.
  *
  * <ul>
- * <li>Prompt: a commit that wrote events wakes it at once; otherwise it polls every
+ * <li>Prompt: a commit that wrote events wakes it, and it publishes what committed within
+ * {@code arcc.outbox.gather} of that (one Kafka transaction for them all); otherwise it polls every
  * {@code arcc.outbox.poll-interval}.</li>
  * <li>One publisher at a time per database: each batch runs under a transaction-scoped advisory lock, so
  * two instances of a service never publish the same rows concurrently or out of order.</li>
@@ -134,7 +135,10 @@ public class OutboxRelay {
                 }
             }
             try {
-                wakeUps.tryAcquire(sleep.toMillis(), TimeUnit.MILLISECONDS);
+                if (wakeUps.tryAcquire(sleep.toMillis(), TimeUnit.MILLISECONDS) && failures == 0) {
+                    // Woken by a commit: the commits of the next few milliseconds join this one's batch.
+                    TimeUnit.MILLISECONDS.sleep(settings.gather().toMillis());
+                }
                 wakeUps.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

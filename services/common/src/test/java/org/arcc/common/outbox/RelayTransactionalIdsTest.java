@@ -53,6 +53,11 @@ class RelayTransactionalIdsTest {
             }
 
             @Override
+            public Duration gather() {
+                return Duration.ofMillis(20);
+            }
+
+            @Override
             public int batchSize() {
                 return 200;
             }
