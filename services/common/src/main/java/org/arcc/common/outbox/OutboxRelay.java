@@ -33,8 +33,9 @@ import io.quarkus.runtime.StartupEvent;
  * Publishes outbox rows to Kafka as CloudEvents (binary mode), in position order, then deletes them.
  *
  * <ul>
- * <li>Prompt: a commit that wrote events wakes it, and it publishes what committed within
- * {@code arcc.outbox.gather} of that (one Kafka transaction for them all); otherwise it polls every
+ * <li>Prompt: a commit that wrote events wakes it; a relay that has just published (a stream of commits) then
+ * waits {@code arcc.outbox.gather} so that what commits meanwhile shares one Kafka transaction
+ * ({@link RelayPacing}), an idle one publishes at once; otherwise it polls every
  * {@code arcc.outbox.poll-interval}.</li>
  * <li>One publisher at a time per database: each batch runs under a transaction-scoped advisory lock, so
  * two instances of a service never publish the same rows concurrently or out of order.</li>
@@ -70,6 +71,8 @@ public class OutboxRelay {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private volatile long published;
+    /** System.nanoTime() of the last batch that published anything (the relay thread's own). */
+    private long lastPublished = System.nanoTime() - Duration.ofDays(1).toNanos();
     private Thread worker;
     /** Created lazily on the publishing path (it needs the broker); replaced after any Kafka failure. */
     private KafkaProducer<String, byte[]> producer;
@@ -123,6 +126,9 @@ public class OutboxRelay {
             try {
                 int count = publishBatch();
                 failures = 0;
+                if (count > 0) {
+                    lastPublished = System.nanoTime();
+                }
                 if (count >= settings.batchSize()) {
                     continue; // more waiting: no sleep
                 }
@@ -136,8 +142,9 @@ public class OutboxRelay {
             }
             try {
                 if (wakeUps.tryAcquire(sleep.toMillis(), TimeUnit.MILLISECONDS) && failures == 0) {
-                    // Woken by a commit: the commits of the next few milliseconds join this one's batch.
-                    TimeUnit.MILLISECONDS.sleep(settings.gather().toMillis());
+                    // Woken by a commit: under a stream of commits, those of the next few milliseconds join its batch.
+                    Duration since = Duration.ofNanos(System.nanoTime() - lastPublished);
+                    TimeUnit.NANOSECONDS.sleep(RelayPacing.waitAfterWakeUp(since, settings.gather()).toNanos());
                 }
                 wakeUps.drainPermits();
             } catch (InterruptedException e) {
