@@ -80,6 +80,8 @@ public final class InboxConsumer {
      * retry of a long outage as a new failure and a recovery).
      */
     private int emptyPollsBeforeResuming;
+    /** The offset this instance last committed for each partition (the consumer thread's own). */
+    private final Map<TopicPartition, Long> committedHere = new HashMap<>();
 
     private record Replay(Runnable resetProjection, CompletableFuture<Void> done) {
     }
@@ -223,6 +225,9 @@ public final class InboxConsumer {
             return;
         }
         emptyPollsBeforeResuming = 0;
+        if (records.isEmpty()) {
+            commitSkipped();
+        }
         unsettled = records.isEmpty() ? null : records;
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         RuntimeException stuck = null;
@@ -238,7 +243,7 @@ public final class InboxConsumer {
         if (!done.isEmpty()) {
             pastMarkers(records, done);
             // Once per poll, not per record: a crash before this only means redelivery, which the inbox absorbs.
-            consumer.commitSync(done);
+            commit(done);
         }
         unsettled = null;
         updateLag();
@@ -270,6 +275,37 @@ public final class InboxConsumer {
                 entry.setValue(new OffsetAndMetadata(position));
             }
         }
+    }
+
+    /**
+     * After an empty poll: commits the position of every partition that moved past records no consumer receives
+     * without a record to apply, such as an aborted relay transaction (its records and abort marker), or a commit
+     * marker fetched after its records. Everything before the position was applied or skipped by then (a failed
+     * cycle rewinds and does not get here), so a rebuild waiting for the committed offsets to reach the topics'
+     * ends does not wait for the next event. Best effort: the next empty poll tries again.
+     */
+    private void commitSkipped() {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
+            for (TopicPartition partition : consumer.assignment()) {
+                long position = consumer.position(partition, POLL_TIMEOUT);
+                Long committed = committedHere.get(partition);
+                if (committed == null || position > committed) {
+                    moved.put(partition, new OffsetAndMetadata(position));
+                }
+            }
+            if (!moved.isEmpty()) {
+                commit(moved);
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Consumer %s could not commit its position after an empty poll: %s", name,
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        consumer.commitSync(offsets);
+        offsets.forEach((partition, offset) -> committedHere.put(partition, offset.offset()));
     }
 
     private void failed(RuntimeException error) {
@@ -462,7 +498,7 @@ public final class InboxConsumer {
                     .forEach((tp, offset) -> start.put(tp, new OffsetAndMetadata(offset)));
             consumer.seekToBeginning(consumer.assignment());
             if (!start.isEmpty()) {
-                consumer.commitSync(start);
+                commit(start);
             }
             LOG.infof("Consumer %s replays %s from the beginning", name, topics);
             request.done().complete(null);

@@ -104,6 +104,31 @@ class ConsumerCommitsPastTransactionMarkersTest {
         assertCommittedUpToTheEnd(written);
     }
 
+    /**
+     * A relay transaction aborted around a broker outage leaves records and an abort marker that a
+     * {@code read_committed} consumer never receives: its position moves past them on a poll that returns nothing,
+     * and that position is committed too.
+     */
+    @Test
+    void afterAnAbortedTransactionTheGroupHasCommittedPastIt() throws Exception {
+        List<String> aggregates = StepTopic.aggregates("aborted-after", partitions());
+        String run = StepTopic.runOf(aggregates);
+        List<ProducerRecord<String, byte[]>> committed = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> aborted = new ArrayList<>();
+        for (int partition = 0; partition < aggregates.size(); partition++) {
+            committed.add(step(partition, aggregates.get(partition), 1));
+            aborted.add(step(partition, aggregates.get(partition), 2));
+        }
+
+        Set<TopicPartition> written = publishTransactionally(List.of(committed));
+        await().atMost(PATIENCE).until(() -> StepTables.applied(dataSource, run) == aggregates.size());
+        written.addAll(publishAndAbort(aborted));
+
+        assertCommittedUpToTheEnd(written);
+        assertThat(StepTables.applied(dataSource, run)).as("steps applied: the aborted ones never")
+                .isEqualTo(aggregates.size());
+    }
+
     /** For every partition written to, the consumer group's committed offset is the partition's end offset. */
     private static void assertCommittedUpToTheEnd(Set<TopicPartition> written) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
@@ -144,7 +169,28 @@ class ConsumerCommitsPastTransactionMarkersTest {
                 }
             }
         }
-        return sent.stream().map(m -> new TopicPartition(m.topic(), m.partition())).collect(Collectors.toSet());
+        return sent.stream().map(m -> new TopicPartition(m.topic(), m.partition()))
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+    }
+
+    /** Sends the records in one Kafka transaction and aborts it, as the relay does a batch the broker failed. */
+    private static Set<TopicPartition> publishAndAbort(List<ProducerRecord<String, byte[]>> records) throws Exception {
+        List<RecordMetadata> sent = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = transactionalProducer()) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            for (ProducerRecord<String, byte[]> record : records) {
+                sends.add(producer.send(record));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> send : sends) {
+                sent.add(send.get());
+            }
+            producer.abortTransaction();
+        }
+        return sent.stream().map(m -> new TopicPartition(m.topic(), m.partition()))
+                .collect(Collectors.toCollection(java.util.HashSet::new));
     }
 
     /** A step event with the headers the relay sets, sent to the given partition. */
