@@ -3,6 +3,7 @@ package org.arcc.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,7 @@ abstract class QuarkusService extends ProcessComponent {
         env.putIfAbsent("MALLOC_ARENA_MAX", "2");
         // The JIT's and the JDBC driver's native buffers are freed after a burst but glibc keeps the pages: trimming
         // the C heap every 5 s gives them back (cases after the bench's load: 370 → 312 MB with one trim, issue 17).
-        List<String> command = new java.util.ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xms32m",
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xms32m",
                 "-Xmx192m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxDirectMemorySize=64m"));
         if (trimsNativeHeap(Runtime.version())) {
             command.add("-XX:TrimNativeHeapInterval=5000");

@@ -170,13 +170,8 @@ public final class PlatformReport {
     /** CPU seconds by component used during a run, from {@code cpu-<run>.txt}. */
     Map<String, Double> cpuSeconds(String run) {
         Map<String, Double> used = new LinkedHashMap<>();
-        text("cpu-" + run + ".txt").ifPresent(lines -> lines.lines().map(String::trim).filter(l -> !l.isEmpty())
-                .forEach(line -> {
-                    String[] parts = line.split("\\s+");
-                    if (parts.length == 2 && parts[1].matches("-?\\d+(\\.\\d+)?")) {
-                        used.put(parts[0], Double.parseDouble(parts[1]));
-                    }
-                }));
+        components("cpu-" + run + ".txt", "-?\\d+(\\.\\d+)?")
+                .forEach((component, seconds) -> used.put(component, Double.parseDouble(seconds)));
         return used;
     }
 
@@ -252,14 +247,20 @@ public final class PlatformReport {
     /** Resident kB by component, from {@code rss-<when>.txt}; components not running are left out. */
     Map<String, Long> rss(String when) {
         Map<String, Long> rss = new LinkedHashMap<>();
-        text("rss-" + when + ".txt").ifPresent(lines -> lines.lines().map(String::trim).filter(l -> !l.isEmpty())
-                .forEach(line -> {
-                    String[] parts = line.split("\\s+");
-                    if (parts.length == 2 && parts[1].matches("\\d+")) {
-                        rss.put(parts[0], Long.parseLong(parts[1]));
-                    }
-                }));
+        components("rss-" + when + ".txt", "\\d+").forEach((component, kb) -> rss.put(component, Long.parseLong(kb)));
         return rss;
+    }
+
+    /** The {@code <component> <number>} lines of a file whose number matches {@code number}, in file order. */
+    private Map<String, String> components(String name, String number) {
+        Map<String, String> values = new LinkedHashMap<>();
+        text(name).ifPresent(lines -> lines.lines().map(String::trim).filter(l -> !l.isEmpty()).forEach(line -> {
+            String[] parts = line.split("\\s+");
+            if (parts.length == 2 && parts[1].matches(number)) {
+                values.put(parts[0], parts[1]);
+            }
+        }));
+        return values;
     }
 
     private Optional<String> text(String name) {

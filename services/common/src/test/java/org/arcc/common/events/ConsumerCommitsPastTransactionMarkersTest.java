@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,43 +155,43 @@ class ConsumerCommitsPastTransactionMarkersTest {
     /** Publishes each list of records in a Kafka transaction of its own, as the outbox relay does a batch. */
     private static Set<TopicPartition> publishTransactionally(List<List<ProducerRecord<String, byte[]>>> transactions)
             throws Exception {
-        List<RecordMetadata> sent = new ArrayList<>();
+        Set<TopicPartition> written = new HashSet<>();
         try (KafkaProducer<String, byte[]> producer = transactionalProducer()) {
             producer.initTransactions();
             for (List<ProducerRecord<String, byte[]>> transaction : transactions) {
                 producer.beginTransaction();
-                List<Future<RecordMetadata>> sends = new ArrayList<>();
-                for (ProducerRecord<String, byte[]> record : transaction) {
-                    sends.add(producer.send(record));
-                }
+                written.addAll(send(producer, transaction));
                 producer.commitTransaction();
-                for (Future<RecordMetadata> send : sends) {
-                    sent.add(send.get());
-                }
             }
         }
-        return sent.stream().map(m -> new TopicPartition(m.topic(), m.partition()))
-                .collect(Collectors.toCollection(java.util.HashSet::new));
+        return written;
     }
 
     /** Sends the records in one Kafka transaction and aborts it, as the relay does a batch the broker failed. */
     private static Set<TopicPartition> publishAndAbort(List<ProducerRecord<String, byte[]>> records) throws Exception {
-        List<RecordMetadata> sent = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = transactionalProducer()) {
             producer.initTransactions();
             producer.beginTransaction();
-            List<Future<RecordMetadata>> sends = new ArrayList<>();
-            for (ProducerRecord<String, byte[]> record : records) {
-                sends.add(producer.send(record));
-            }
-            producer.flush();
-            for (Future<RecordMetadata> send : sends) {
-                sent.add(send.get());
-            }
+            Set<TopicPartition> written = send(producer, records);
             producer.abortTransaction();
+            return written;
         }
-        return sent.stream().map(m -> new TopicPartition(m.topic(), m.partition()))
-                .collect(Collectors.toCollection(java.util.HashSet::new));
+    }
+
+    /** Sends the records inside the producer's open transaction; returns the partitions they were written to. */
+    private static Set<TopicPartition> send(KafkaProducer<String, byte[]> producer,
+            List<ProducerRecord<String, byte[]>> records) throws Exception {
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (ProducerRecord<String, byte[]> record : records) {
+            sends.add(producer.send(record));
+        }
+        producer.flush();
+        Set<TopicPartition> written = new HashSet<>();
+        for (Future<RecordMetadata> send : sends) {
+            RecordMetadata sent = send.get();
+            written.add(new TopicPartition(sent.topic(), sent.partition()));
+        }
+        return written;
     }
 
     /** A step event with the headers the relay sets, sent to the given partition. */
