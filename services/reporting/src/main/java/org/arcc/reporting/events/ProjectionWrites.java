@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,24 @@ import java.util.regex.Pattern;
 final class ProjectionWrites {
 
     private static final Pattern PARAMETER = Pattern.compile("\\?(\\d+)");
+    /** Each statement text translated once: the projections' statements are a fixed set of constants. */
+    private static final Map<String, JdbcText> JDBC_TEXTS = new ConcurrentHashMap<>();
+
+    /** A statement's JDBC text ({@code ?} placeholders) and, for each {@code ?}, its {@code ?N} number. */
+    private record JdbcText(String jdbc, List<Integer> order) {
+
+        static JdbcText of(String sql) {
+            List<Integer> order = new ArrayList<>();
+            Matcher matcher = PARAMETER.matcher(sql);
+            StringBuilder jdbc = new StringBuilder();
+            while (matcher.find()) {
+                order.add(Integer.parseInt(matcher.group(1)));
+                matcher.appendReplacement(jdbc, "?");
+            }
+            matcher.appendTail(jdbc);
+            return new JdbcText(jdbc.toString(), List.copyOf(order));
+        }
+    }
 
     /** Statements waiting, by table, in the order their tables were first written. */
     private final Map<String, Pending> byTable = new LinkedHashMap<>();
@@ -124,15 +143,9 @@ final class ProjectionWrites {
 
         /** Rows changed (a count the driver does not know counts as one). */
         int execute(Connection connection) throws SQLException {
-            List<Integer> order = new ArrayList<>();
-            Matcher matcher = PARAMETER.matcher(sql);
-            StringBuilder jdbc = new StringBuilder();
-            while (matcher.find()) {
-                order.add(Integer.parseInt(matcher.group(1)));
-                matcher.appendReplacement(jdbc, "?");
-            }
-            matcher.appendTail(jdbc);
-            try (PreparedStatement statement = connection.prepareStatement(jdbc.toString())) {
+            JdbcText translated = JDBC_TEXTS.computeIfAbsent(sql, JdbcText::of);
+            List<Integer> order = translated.order();
+            try (PreparedStatement statement = connection.prepareStatement(translated.jdbc())) {
                 for (Object[] row : rows) {
                     for (int i = 0; i < order.size(); i++) {
                         statement.setObject(i + 1, row[order.get(i) - 1]);
